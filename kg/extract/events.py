@@ -1,0 +1,72 @@
+"""Events: meetings and ceremonies by their head noun (…大会, …会议,
+…座谈会, …开工仪式), congress sessions (第十八届人民代表大会第三次会议),
+party congresses (党的二十大), quoted meeting names (“新春第一会”)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.jurisdiction import resolve_level
+from kg.extract.spans import barrier_ends, clause_floor, is_generic, left_edge
+from kg.lexicon import Lexicon
+from kg.model import Document, EntityType, Mention
+
+_HEAD = re.compile(r"(?:推进大会|动员大会|表彰大会|代表大会(?:第[一二三四五六七八九十\d]+次会议)?|大会|常委会会议|常务会议|全体会议|"
+                   r"工作会议|联席会议|会议|座谈会|推进会|拉练会|观摩会|现场会|调度会|动员会|务虚会|报告会|发布会|推介会|洽谈会|"
+                   r"交易会|博览会|展览会|论坛|峰会|党代会|全会|开工仪式|签约仪式|揭牌仪式|启动仪式|竣工仪式|仪式|轮训|培训班)")
+_PARTY_CONGRESS = re.compile(r"党的(?:第)?([一二三四五六七八九十]+)(?:大|次全国代表大会)")
+_QUOTED_MEETING = re.compile(r"“([^“”]{2,12}会)”")
+_LEVEL_CONGRESS = re.compile(r"(?<![\u4e00-\u9fff])?(省|市|县|区)(第?[一二三四五六七八九十]+次党代会)")
+_GENERIC = re.compile(r"^(召开|举行|相关|有关|专题|各类|这次|此次|本次|该|各|全体|一次|两次|例行|视频|电视电话|工作|调研|座谈)")
+
+
+def recognise_events(doc: Document, lex: Lexicon) -> list[Mention]:
+    text = doc.text
+    barriers = barrier_ends(doc.mentions, {EntityType.PERSON, EntityType.COMPANY})
+    body_ends = {m.end: m for m in doc.mentions if m.type is EntityType.GOV_BODY}
+    found: dict[tuple[int, int], Mention] = {}
+
+    def add(start: int, end: int, rule: str, key: str | None = None, aliases=()) -> None:
+        found[(start, end)] = Mention(start, end, text[start:end], EntityType.EVENT, key or text[start:end], rule,
+                                      {"aliases": list(aliases)})
+
+    for m in _HEAD.finditer(text):
+        head = m.group()
+        start = left_edge(text, m.start(), clause_floor(doc, m.start()), 30,
+                          barriers | ({e for e in body_ends if not head.startswith("常")}))
+        modifier = text[start:m.start()].strip("“”")
+        if head in ("会议", "大会", "仪式", "全会") and len(modifier) < 2:
+            continue
+        if not modifier or _GENERIC.match(modifier) or is_generic(modifier) or re.fullmatch(r"[\d次场个]+", modifier):
+            continue
+        if re.match(r"^\d+(次|场)", modifier):
+            continue
+        name = text[start:m.end()]
+        key = name.replace("“", "").replace("”", "")
+        if head == "常委会" or head.startswith("常委会") or name.endswith("委常委会"):
+            key = key if key.endswith("会议") else key + "会议"
+        add(start, m.end(), "event_head", key)
+    for m in re.finditer(r"([\u4e00-\u9fff]{2,8}?委)常委会(?!会议)", text):
+        if m.start(1) + len(m.group(1)) in body_ends:
+            body = body_ends[m.start(1) + len(m.group(1))]
+            add(body.start, m.end(), "committee_meeting", body.key + "常委会会议")
+    for m in _PARTY_CONGRESS.finditer(text):
+        add(m.start(), m.end(), "party_congress", "党的" + m.group(1) + "大")
+    for m in _QUOTED_MEETING.finditer(text):
+        add(m.start(), m.end(), "quoted_meeting", m.group())
+    for m in _LEVEL_CONGRESS.finditer(text):
+        place = resolve_level(doc, lex.divisions, m.start(), m.group(1))
+        number = m.group(2) if m.group(2).startswith("第") else "第" + m.group(2)
+        key = (place["name"] if place else m.group(1)) + number
+        add(m.start(), m.end(), "party_congress", key)
+    return _longest(list(found.values()))
+
+
+def _longest(mentions: list[Mention]) -> list[Mention]:
+    mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
+    out: list[Mention] = []
+    for m in mentions:
+        if out and m.start < out[-1].end:
+            continue
+        out.append(m)
+    return out

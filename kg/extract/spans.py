@@ -1,0 +1,73 @@
+"""Shared grammar for names that end in a head noun (…有限公司, …项目,
+…大会): where such a name starts, and whether it is specific or generic."""
+
+from __future__ import annotations
+
+import re
+
+# Words that end a name's left edge: the name starts right after them.
+STOP_WORDS = tuple(sorted(set("""
+开展 启动 推行 实施 构建 建立 实行 组建 探索 打造 召开 举行 出席 参加 宣布 投资 谋划 推进 加快 深入 走进 参观
+调研 落户 引进 签约 观摩 考察 视察 完善 优化 抓好 做好 围绕 聚焦 依托 支持 实现 形成 推动 开工 竣工 投产 达产
+来到 前往 位于 包括 分别 以及 听取 关于 拟 先后 首先 随后 还 并 和 与 及 或 由 在 于 对 向 从 把 将 为 被 让 使
+的 了 是 等 到 入 赴 据 已 正 也 又 再 就 即 其中 其 有关 相关 一批 这些 该 此 各 全力
+是 成为 获评 获批 荣获 入列 跻身 参与 协调 负责 陪同 带领 率 作为 通过 以 开启 全力 加速 持续 大力 积极 着力 重点
+""".split()), key=len, reverse=True))
+
+_EDGE_STOP_CHARS = frozenset("，。、；：！？《》\n ,.;:!?|")
+GENERIC_WORDS = tuple(sorted(set("""
+重点 重大 招商 招商引资 投资 在建 新建 续建 签约 产业 前期 谋划 储备 民生 基础设施 工业 农业 旅游 这些 各 该 此 本
+个 批 类 汽车类 建设 开工 集中开工 拟推进 市级 省级 县级 国家级 大 小 多 项 家 所 座 条 相关 有关 主要 专题 工作
+调研 座谈 全体 各类 一批 若干 新 老 现代化 该市 该县 全市 全县 我市 我县 上述 以上 这 那 其 共 同类 优质 知名 龙头
+""".split()), key=len, reverse=True))
+_NUMERALS = re.compile(r"[\d０-９.一二三四五六七八九十百千万亿两几余多第]+")
+
+
+def left_edge(text: str, end: int, floor: int, max_len: int = 24, barriers: set[int] | frozenset = frozenset()) -> int:
+    """Start of the name whose head begins at `end`: scan left over name
+    characters until punctuation, a stop word, a barrier (the end of another
+    entity) or max_len. Quotes and brackets are name characters."""
+    i = end
+    while i > floor and end - i < max_len:
+        if i in barriers:
+            break
+        ch = text[i - 1]
+        if ch in _EDGE_STOP_CHARS:
+            break
+        if ch == "“" and text.find("”", i, end) < 0:
+            break
+        word = next((w for w in STOP_WORDS if text.startswith(w, i - len(w)) and i - len(w) >= floor), None)
+        if word is not None:
+            break
+        i -= 1
+    while i < end and text[i] in "”）)":
+        i += 1
+    return i
+
+
+def is_generic(modifier: str) -> bool:
+    """True when what precedes the head noun names nothing specific
+    (重点项目, 8个项目, 相关部门)."""
+    rest = _NUMERALS.sub("", modifier.replace("“", "").replace("”", ""))
+    changed = True
+    while changed and rest:
+        changed = False
+        for word in GENERIC_WORDS:
+            if rest.startswith(word):
+                rest = rest[len(word):]
+                changed = True
+                break
+            if rest.endswith(word) and len(rest) > len(word):
+                rest = rest[: -len(word)]
+                changed = True
+                break
+    return len(rest) < 2
+
+
+def clause_floor(doc, position: int) -> int:
+    sentence = doc.sentence_at(position)
+    return sentence.start if sentence else 0
+
+
+def barrier_ends(mentions, types) -> set[int]:
+    return {m.end for m in mentions if m.type in types}

@@ -1,0 +1,57 @@
+"""LOCATED_IN: a body's jurisdiction; the place a project, initiative or
+event names or is said to be in; else the place of whoever leads it."""
+
+from __future__ import annotations
+
+from kg.model import Document, EntityType, RelationType
+from kg.relations.base import RelationSet
+
+_LOCATABLE = (EntityType.PROJECT, EntityType.INITIATIVE, EntityType.EVENT)
+
+
+def located_in(doc: Document, rels: RelationSet, index) -> None:
+    places = {e.attributes.get("division_code"): e for e in doc.entities
+              if e.type is EntityType.PLACE and e.attributes.get("division_code")}
+    focal = doc.context.get("focal") or {}
+    focal_place = places.get(focal.get("division_code"))
+    location: dict[str, str] = {}
+    for e in doc.entities:
+        if e.type is EntityType.GOV_BODY and e.attributes.get("jurisdiction") in places:
+            location[e.id] = places[e.attributes["jurisdiction"]].id
+            rels.add(RelationType.LOCATED_IN, e.id, location[e.id], e.mentions[0].start, "jurisdiction")
+    for e in doc.entities:
+        if e.type not in _LOCATABLE and e.type is not EntityType.COMPANY:
+            continue
+        place = _place_in_name(doc, e, places, index)
+        if place is None and e.type in _LOCATABLE:
+            place = _leader_place(e, rels, location, doc) or focal_place
+        if place is not None:
+            location[e.id] = place.id
+            rels.add(RelationType.LOCATED_IN, e.id, place.id, e.mentions[0].start, "located")
+
+
+def _place_in_name(doc, e, places, index):
+    """The most specific division named inside the entity's name (below province)."""
+    best = None
+    for m in doc.mentions:
+        code = m.attrs.get("division_code")
+        if m.type is not EntityType.PLACE or code not in places:
+            continue
+        if any(em.start <= m.start and m.end <= em.end for em in e.mentions):
+            div = index.by_code[code]
+            if div.level >= 2 and (best is None or div.level > index.by_code[best.attributes["division_code"]].level):
+                best = places[code]
+    return best
+
+
+def _leader_place(e, rels: RelationSet, location: dict, doc):
+    for r in rels.relations():
+        if r.type is RelationType.LEADS and r.tail == e.id:
+            head = rels.entities.get(r.head)
+            if head is None:
+                continue
+            if head.type is EntityType.PLACE:
+                return head
+            if head.id in location:
+                return rels.entities[location[head.id]]
+    return None
