@@ -33,8 +33,12 @@ __all__ = ["NODE_TYPES", "EDGE_TYPES", "generate_html", "write_html", "focus_vie
 _ASSETS = "kg.export.assets"
 _TEMPLATE = "graph.html.tmpl"
 _LIBRARY = "cytoscape.min.js"
-#: Above this many nodes the page uses a fast O(n) layout instead of cose.
+#: Above this many nodes the page switches to level-of-detail rendering
+#: (haystack edges, no arrows, labels and edges hidden while panning/zooming).
 BIG_GRAPH = 1500
+#: Above this many visible nodes the page lays out with a fast O(n) layout
+#: (grid blocks by type) instead of cose, which is O(n^2) per iteration.
+COSE_MAX_NODES = 450
 
 # type -> (Chinese label, colour, cytoscape shape, CSS clip-path for the legend)
 NODE_TYPES: dict[str, tuple[str, str, str, str]] = {
@@ -122,7 +126,7 @@ def _config() -> dict:
     return {"nodeTypes": node_types,
             "other": {"label": lab, "color": col, "shape": shp, "clip": clip},
             "edgeTypes": {t: {"label": lab, "color": col} for t, (lab, col) in EDGE_TYPES.items()},
-            "big": BIG_GRAPH}
+            "big": BIG_GRAPH, "coseMax": COSE_MAX_NODES}
 
 
 def generate_html(view: dict) -> Iterator[str]:

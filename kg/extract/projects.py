@@ -18,11 +18,15 @@ _PHASE = re.compile(r"[（(][一二三四五六七八九十\d]+期[）)]$")
 _QUOTED_LIST = re.compile(r"((?:“[^”]{2,12}”){2,})(?:[一二三四五六七八九十\d]+大?)?(片区|项目|工程|基地|园区|板块)")
 _COORDINATED = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+)([\u4e00-\u9fff]{2,6})(工业园区|产业园区|园区|工业园|产业园|片区|基地)")
 _GENERIC_START = re.compile(r"^(该|本|各|这|那|全|新|多|一批|两个|上述|其他|部分|相关)")
+# An honour a zone receives (成为首批国家级…示范园区) is a title, not a project.
+_HONOUR_BEFORE = re.compile(r"(?:成为|获评|获批|入选|荣获|被评为|评为|列为|认定为|创建为)(?:首批|第[一二三四五六七八九十\d]+批)?$")
+_HONOUR_HEAD = re.compile(r"(示范园区|示范区|示范基地|基地|园区)$")
 
 
 def recognise_projects(doc: Document, lex: Lexicon) -> list[Mention]:
     text = doc.text
     barriers = barrier_ends(doc.mentions, {EntityType.GOV_BODY, EntityType.PERSON})
+    company_starts = _company_starts(doc)
     found: dict[tuple[int, int], Mention] = {}
 
     def add(start: int, end: int, rule: str, key: str | None = None, aliases: tuple = ()) -> None:
@@ -32,8 +36,11 @@ def recognise_projects(doc: Document, lex: Lexicon) -> list[Mention]:
 
     for m in _HEAD.finditer(text):
         start = left_edge(text, m.start(), clause_floor(doc, m.start()), 26, barriers)
+        start = _company_heads_name(company_starts, start, m.start())
         modifier = text[start:m.start()]
         if len(modifier) < 2 or _GENERIC_START.match(modifier) or is_generic(modifier):
+            continue
+        if _is_honour(text, start, m.end()):
             continue
         if m.group() == "项目" and text[m.start() - 1:m.start()] in "个批":
             continue
@@ -46,10 +53,33 @@ def recognise_projects(doc: Document, lex: Lexicon) -> list[Mention]:
     for m in _COORDINATED.finditer(text):
         head = m.group(3)
         pos = m.start(1)
-        for item in m.group(1).rstrip("、").split("、"):
-            add(pos, pos + len(item), "coordinated", item + head, (item,))
+        for n, item in enumerate(m.group(1).rstrip("、").split("、")):
+            start = left_edge(text, pos + len(item), clause_floor(doc, pos), 6, barriers) if n == 0 else pos
+            if pos + len(item) - start >= 2:
+                add(start, pos + len(item), "coordinated", text[start:pos + len(item)] + head, (text[start:pos + len(item)],))
             pos += len(item) + 1
     return _drop_nested(list(found.values()))
+
+
+def _company_starts(doc: Document) -> dict[int, int]:
+    """End offset -> start offset of each company mention found so far."""
+    return {m.end: m.start for m in doc.mentions if m.type is EntityType.COMPANY}
+
+
+def _company_heads_name(company_starts: dict[int, int], start: int, head_start: int) -> int:
+    """A company named at the front of a project's name starts the name
+    (…工业园某某机械有限公司特种车项目 → 某某机械有限公司特种车项目):
+    what precedes the company is where the project is, not its name."""
+    best = start
+    for end, company_start in company_starts.items():
+        if start < company_start and end <= head_start and company_start > best:
+            best = company_start
+    return best
+
+
+def _is_honour(text: str, start: int, end: int) -> bool:
+    return bool(_HONOUR_BEFORE.search(text, max(0, start - 8), start) and _HONOUR_HEAD.search(text, start, end)
+                and re.search(r"示范|试点|先进|首批", text[max(0, start - 8):end]))
 
 
 def _canonical(name: str) -> str:
@@ -61,6 +91,11 @@ def _canonical(name: str) -> str:
 
 
 def _drop_nested(mentions: list[Mention]) -> list[Mention]:
+    """Longest spans win, except that items sharing one head (“甲”“乙”两大片区)
+    win over the span that joins them."""
+    shared = [m for m in mentions if m.source in ("quoted_list", "coordinated")]
+    mentions = [m for m in mentions if m.source != "project_head"
+                or not any(m.start <= x.start and x.end <= m.end and (x.start, x.end) != (m.start, m.end) for x in shared)]
     mentions.sort(key=lambda m: (m.start, -(m.end - m.start)))
     out: list[Mention] = []
     for m in mentions:

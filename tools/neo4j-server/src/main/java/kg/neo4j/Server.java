@@ -29,11 +29,16 @@ import org.neo4j.logging.log4j.Log4jLogProvider;
  *
  * <pre>
  * java -Xmx1g -cp 'target/classes:target/lib/*' kg.neo4j.Server --port N --data-dir DIR [--password PW]
+ *      [--exit-on-stdin-eof]
  * </pre>
  *
- * Bolt listens on 127.0.0.1:N (no TLS), HTTP is off, auth is on with user {@code neo4j} and the given
- * password (no password change required). Prints {@code READY bolt://127.0.0.1:N} on stdout once Bolt
- * accepts TCP connections; the Neo4j user log goes to stderr. SIGTERM/SIGINT shut it down cleanly.
+ * DIR is the Neo4j home: data/ and logs/ (debug.log) go under it; it is created if missing and may be
+ * reused. Bolt listens on 127.0.0.1:N (no TLS), HTTP is off, auth is on with user {@code neo4j} and
+ * the given password (default {@code kg-test-password}, no password change required). Prints
+ * {@code READY bolt://127.0.0.1:N} on stdout once the password is set and Bolt accepts TCP
+ * connections; the Neo4j user log goes to stderr. SIGTERM/SIGINT shut it down cleanly (exit code 143
+ * and 130, as for any JVM). With {@code --exit-on-stdin-eof} it also shuts down when its stdin closes,
+ * so a harness that dies without stopping it does not leave it running.
  */
 public final class Server {
     private static final String HOST = "127.0.0.1";
@@ -45,8 +50,13 @@ public final class Server {
         Integer port = null;
         Path dataDir = null;
         String password = DEFAULT_PASSWORD;
+        boolean exitOnStdinEof = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
+            if (a.equals("--exit-on-stdin-eof")) {
+                exitOnStdinEof = true;
+                continue;
+            }
             if (i + 1 >= args.length) {
                 usage("missing value for " + a);
             }
@@ -70,8 +80,7 @@ public final class Server {
         try {
             service = build(dataDir, port);
         } catch (Throwable t) {
-            t.printStackTrace();
-            System.exit(1); // e.g. the port is taken; exit rather than linger on Neo4j's threads
+            fail(t); // e.g. the port is taken; exit rather than linger on Neo4j's threads
         }
 
         long t1 = System.nanoTime();
@@ -93,8 +102,7 @@ public final class Server {
             setPassword(dbms, password);
             waitForBolt(port);
         } catch (Throwable t) {
-            t.printStackTrace();
-            System.exit(1); // runs the shutdown hook
+            fail(t); // runs the shutdown hook
         }
 
         long t2 = System.nanoTime();
@@ -103,6 +111,22 @@ public final class Server {
                 ManagementFactory.getRuntimeMXBean().getUptime());
         System.out.println("READY bolt://" + HOST + ":" + port);
         System.out.flush();
+        if (exitOnStdinEof) {
+            // The parent (a test harness) holds our stdin open; if it dies without stopping us, we stop.
+            Thread watchdog = new Thread(() -> {
+                try {
+                    while (System.in.read() != -1) {
+                        // ignore input
+                    }
+                } catch (IOException ignored) {
+                    // treat as EOF
+                }
+                System.err.println("kg.neo4j.Server: stdin closed, shutting down");
+                System.exit(0);
+            }, "kg-neo4j-stdin-watchdog");
+            watchdog.setDaemon(true);
+            watchdog.start();
+        }
         stopped.await(); // until SIGTERM/SIGINT runs the shutdown hook
     }
 
@@ -166,9 +190,19 @@ public final class Server {
         throw new IOException("Bolt did not accept connections on " + HOST + ":" + port, last);
     }
 
+    private static void fail(Throwable t) {
+        t.printStackTrace();
+        Throwable root = t;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        System.err.println("kg.neo4j.Server: FAILED: " + t + (root != t ? " (root cause: " + root + ")" : ""));
+        System.exit(1);
+    }
+
     private static void usage(String problem) {
         System.err.println("error: " + problem);
-        System.err.println("usage: kg.neo4j.Server --port N --data-dir DIR [--password PW]");
+        System.err.println("usage: kg.neo4j.Server --port N --data-dir DIR [--password PW] [--exit-on-stdin-eof]");
         System.exit(2);
     }
 }
