@@ -22,6 +22,7 @@ from kg.relations.holds_post import holds_post
 from kg.relations.leads import lead_fallbacks, leads_and_participates
 from kg.relations.located_in import located_in
 from kg.relations.part_of import part_of
+from kg.relations.participation import participation
 from kg.resolve.identity import assign_ids
 from kg.resolve.within import add_anaphors, group_entities, settle_overlaps
 
@@ -67,6 +68,7 @@ def relations(doc: Document, lex: Lexicon) -> Document:
     holds_post(doc, rels)
     companies(doc, rels)
     leads_and_participates(doc, rels)
+    participation(doc, rels)
     lead_fallbacks(doc, rels)
     located_in(doc, rels, lex.divisions)
     part_of(doc, rels, lex.divisions)

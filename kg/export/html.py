@@ -115,8 +115,10 @@ def _prepare(view: dict) -> dict:
             eid = f"{eid}#{i}"
         used.add(eid)
         edges.append(dict(e, id=eid, source=src, target=tgt, type=str(e.get("type") or "")))
+    # optional doc id -> {"title", "date", "url"} (as kg.export.view provides)
+    articles = {str(k): v for k, v in (view.get("articles") or {}).items() if isinstance(v, dict)}
     return {"title": str(view.get("title") or "知识图谱"), "nodes": nodes, "edges": edges,
-            "dropped_edges": len(view.get("edges") or []) - len(edges)}
+            "articles": articles, "dropped_edges": len(view.get("edges") or []) - len(edges)}
 
 
 def _config() -> dict:

@@ -15,7 +15,7 @@ _ENUM = re.compile(r"((?:[^、，。；：\s]{2,14}、)+[^、，。；：\s]{2,1
                    r"[\u4e00-\u9fff]{0,6}?(?:企业|公司|水企|车企|药企|房企|集团|品牌|厂商|企)")
 _BRAND_FACILITY = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:工厂|厂区|门店|旗舰店)")
 _NOT_COMPANY_START = re.compile(r"^(该|本|子|分|总|各|其|这|那|全|两家|多家|一家|母|新|原|我)")
-# Stop words that are ordinary parts of company names (…开发投资集团有限公司).
+# Stop words that are ordinary parts of company names (…城市建设投资集团有限公司).
 _NAME_PART_WORDS = frozenset({"投资", "促进", "开发", "建设", "发展"})
 _PROJECT_HEAD = re.compile(r"(项目|开发区|经开区|园区|工业园|产业园|基地|中心)$")
 

@@ -1,6 +1,6 @@
 """Events: meetings and ceremonies by their head noun (…大会, …会议,
 …座谈会, …开工仪式), congress sessions (第十八届人民代表大会第三次会议),
-party congresses (党的二十大), quoted meeting names (“新春第一会”)."""
+party congresses (党的二十大), quoted meeting names (“开年第一会”)."""
 
 from __future__ import annotations
 
@@ -15,15 +15,15 @@ _HEAD = re.compile(r"(?:推进大会|动员大会|表彰大会|代表大会(?:�
                    r"工作会议|联席会议|会议|座谈会|推进会|拉练会|观摩会|现场会|调度会|动员会|务虚会|报告会|发布会|推介会|洽谈会|"
                    r"交易会|博览会|展览会|论坛|峰会|党代会|全会|开工仪式|签约仪式|揭牌仪式|启动仪式|竣工仪式|仪式|轮训|培训班)")
 _PARTY_CONGRESS = re.compile(r"党的(?:第)?([一二三四五六七八九十]+)(?:大|次全国代表大会)")
-# “新春第一会” is a meeting; “强省会”战略 is not (省会 is a city, and a
+# “开年第一会” is a meeting; “强省会”-like strategies are not (省会 is a city, and a
 # strategy head follows).
 _QUOTED_MEETING = re.compile(r"“([^“”]{1,11}(?<!省|都)会)”(?!战略|行动|工程|计划|机制|模式|思路|活动|建设)")
-# Stop words that are ordinary parts of meeting names (重点项目拉练会).
+# Stop words that are ordinary parts of meeting names (重点项目观摩会).
 _NAME_PART_WORDS = frozenset({"重点", "持续", "推进", "招商", "全面", "深化", "加快"})
-# A count inside a name (招商引资8个项目集中开工仪式) is not part of its identity.
+# A count inside a name (招商引资12个项目集中开工仪式) is not part of its identity.
 _COUNT = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d+|[一二三四五六七八九十两]+)个(?=[\u4e00-\u9fff])")
-# 省、十堰市经济工作会议: a level character coordinated with a place shares its meeting.
-_SHARED_HEAD = re.compile(r"(?<![\u4e00-\u9fff])(省|市|县)、")
+# 省、岳阳市农村工作会议: a level character coordinated with a place shares its meeting.
+_SHARED_HEAD = re.compile(r"(省|市|县)、")
 _LEVEL_CONGRESS = re.compile(r"(?<![\u4e00-\u9fff])?(省|市|县|区)(第?[一二三四五六七八九十]+次党代会)")
 _GENERIC = re.compile(r"^(召开|举行|相关|有关|专题|各类|这次|此次|本次|该|各|全体|一次|两次|例行|视频|电视电话|工作|调研|座谈)")
 
@@ -62,6 +62,7 @@ def recognise_events(doc: Document, lex: Lexicon) -> list[Mention]:
             add(body.start, m.end(), "committee_meeting", body.key + "常委会会议")
     for m in _PARTY_CONGRESS.finditer(text):
         add(m.start(), m.end(), "party_congress", "党的" + m.group(1) + "大")
+        found[(m.start(), m.end())].attrs["national"] = True
     for m in _QUOTED_MEETING.finditer(text):
         add(m.start(), m.end(), "quoted_meeting", m.group())
     for m in _LEVEL_CONGRESS.finditer(text):
@@ -85,8 +86,9 @@ def _shared_head_meetings(doc: Document, lex: Lexicon, found: dict, add) -> None
         if place is None:
             continue
         rest = meeting.key[len(place.key):] if meeting.key.startswith(place.key) else meeting.key[place.end - start:]
+        place_ends = {p.end for p in doc.mentions if p.type is EntityType.PLACE}
         at = start
-        while (m := _SHARED_HEAD.match(doc.text, at - 2)) and at >= 2:
+        while at >= 2 and at - 1 not in place_ends and (m := _SHARED_HEAD.match(doc.text, at - 2)):
             resolved = resolve_level(doc, lex.divisions, at - 2, m.group(1))
             if resolved is None or resolved["name"] == place.key:
                 break

@@ -57,7 +57,7 @@ def recognise_gov_bodies(doc: Document, lex: Lexicon) -> list[Mention]:
         out.append(Mention(start, end, text[start:end], EntityType.GOV_BODY, name, "body_grammar", attrs))
         taken.update(range(start, end))
 
-    # 1. A named place followed by a body: 丹江口市委, 青龙县发改局, 十堰市人大常委会.
+    # 1. A named place followed by a body: 宁乡市委, 长阳县发改局, 长沙市人大常委会.
     for m in list(doc.mentions):
         if m.type is not EntityType.PLACE or "division_code" not in m.attrs:
             continue

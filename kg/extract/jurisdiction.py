@@ -21,7 +21,7 @@ def resolve_level(doc: Document, index, position: int, kind: str) -> dict | None
         if m.attrs.get("kind") in kinds and (best is None or m.start > best.start):
             best = m
     if best is not None and any(ch in doc.text[best.end:position] for ch in "，；：。"):
-        best = None  # only a place in the same phrase (十堰市委书记、市人大常委会主任)
+        best = None  # only a place in the same phrase (岳阳市委书记、市人大常委会主任)
     if best is not None:
         return {"division_code": best.attrs["division_code"], "name": best.key, "kind": best.attrs["kind"]}
     focal = doc.context.get("focal")

@@ -1,5 +1,5 @@
 """Persons: a surname and a given name, accepted by their context — a chain
-of titles before the name (丹江口市委书记、市长X), a list after 领导, a
+of titles before the name (宁乡市委书记、市长X), a list after 领导, a
 byline, or a speech verb after it — then found again wherever they recur."""
 
 from __future__ import annotations
@@ -64,7 +64,7 @@ def recognise_persons(doc: Document, lex: Lexicon) -> list[Mention]:
             m.attrs["posts"].extend(posts)
         return m
 
-    # 1. Titles before a name, possibly a chain: 县委副书记、县长张义金.
+    # 1. Titles before a name, possibly a chain: 县委副书记、县长赵明远.
     for rm in _ROLE.finditer(text):
         pos = rm.end()
         if text[pos:pos + 1] == " ":
@@ -77,7 +77,7 @@ def recognise_persons(doc: Document, lex: Lexicon) -> list[Mention]:
             continue
         add(pos, name, "title", posts)
         _list_after(text, pos + len(name), add)
-    # 2. Lists after 领导: 县领导张德龙、邱中凯、陈坤参加调研.
+    # 2. Lists after 领导: 县领导周立新、孙海、钱敏出席会议.
     for lm in _LEADERS.finditer(text):
         pos = lm.end()
         name = name_at(text, pos)

@@ -70,7 +70,7 @@ def _short_is_supported(text, hits, i, index, full_codes) -> bool:
     if i > 0 and hits[i - 1][1] == start:
         prev_codes = set(hits[i - 1][3])
         if any(prev_codes & set(index.ancestors(c)) for c in codes):
-            return True  # 山东沂水, 河北青龙
+            return True  # 湖南宁乡, 河北围场
     return bool(_PLACE_BOUND_AFTER.match(text, end))
 
 
@@ -92,7 +92,7 @@ def _choose(codes, surface, index, context) -> str | None:
 
 
 def _geographic(doc: Document, places: list[Mention]) -> list[Mention]:
-    """丹江口大坝: a known place name directly followed by a geographic head."""
+    """三门峡大坝: a known place name directly followed by a geographic head."""
     out = []
     for m in places:
         if "division_code" not in m.attrs:

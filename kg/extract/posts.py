@@ -66,7 +66,7 @@ def _title(doc: Document, post: dict, body: Mention, role: str, role_start: int)
 
 
 def _strip_place(doc: Document, post: dict) -> str:
-    """贵港市委副书记 → 市委副书记: the place name gives way to its level character."""
+    """岳阳市委副书记 → 市委副书记: the place name gives way to its level character."""
     for m in doc.mentions:
         if m.type is EntityType.PLACE and m.start == post["start"] and m.end < post["end"] and "kind" in m.attrs:
             kind = m.attrs["kind"]

@@ -18,7 +18,7 @@ _PHASE = re.compile(r"[（(][一二三四五六七八九十\d]+期[）)]$")
 _QUOTED_LIST = re.compile(r"((?:“[^”]{2,12}”){2,})(?:[一二三四五六七八九十\d]+大?)?(片区|项目|工程|基地|园区|板块)")
 _COORDINATED = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+)([\u4e00-\u9fff]{2,6})(工业园区|产业园区|园区|工业园|产业园|片区|基地)")
 _GENERIC_START = re.compile(r"^(该|本|各|这|那|全|新|多|一批|两个|上述|其他|部分|相关)")
-# An honour a zone receives (成为首批国家级…示范园区) is a title, not a project.
+# An honour a zone receives (获评首批省级…示范园区) is a title, not a project.
 _HONOUR_BEFORE = re.compile(r"(?:成为|获评|获批|入选|荣获|被评为|评为|列为|认定为|创建为)(?:首批|第[一二三四五六七八九十\d]+批)?$")
 _HONOUR_HEAD = re.compile(r"(示范园区|示范区|示范基地|基地|园区)$")
 
@@ -68,7 +68,7 @@ def _company_starts(doc: Document) -> dict[int, int]:
 
 def _company_heads_name(company_starts: dict[int, int], start: int, head_start: int) -> int:
     """A company named at the front of a project's name starts the name
-    (…工业园某某机械有限公司特种车项目 → 某某机械有限公司特种车项目):
+    (…工业园青禾机械有限公司农机项目 → 青禾机械有限公司农机项目):
     what precedes the company is where the project is, not its name."""
     best = start
     for end, company_start in company_starts.items():
@@ -83,7 +83,7 @@ def _is_honour(text: str, start: int, end: int) -> bool:
 
 
 def _canonical(name: str) -> str:
-    """陈家港…联运基地项目 is the base itself; …中心（二期） keeps its phase."""
+    """某某港…物流基地项目 is the base itself; …中心（二期） keeps its phase."""
     if name.endswith("项目") and re.search(rf"(?:{HEADS})(?:[（(][^）)]+[）)])?项目$", name[:-2] + "项目") and \
             re.search(r"(基地|中心|园区|工业园|产业园|开发区|经开区|片区|厂区)$", name[:-2]):
         return name[:-2]

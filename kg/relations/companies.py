@@ -31,7 +31,7 @@ def companies(doc: Document, rels: RelationSet) -> None:
                 rels.add(RelationType.OPERATES, e.id, project.id, m.start, "invested_by")
                 if focal_place is not None:
                     rels.add(RelationType.COOPERATES_WITH, e.id, focal_place.id, m.start, "invests_in_place")
-        # 六梦恒…有限公司特种车项目: the company's name heads the project's
+        # 青禾…有限公司农机项目: the company's name heads the project's
         for pm, pe in projects:
             if pm.start == m.start and pm.end > m.end or pe.name.startswith(e.name):
                 rels.add(RelationType.LEADS, e.id, pe.id, pm.start, "name_heads_project")

@@ -18,6 +18,8 @@ _SPEAKER = re.compile(r"^(?:随后，)?([\u4e00-\u9fff]{2,4})(?:强调|要求|�
 _AT_EVENT = re.compile(r"在$")
 _WE = re.compile(r"我们")
 _ON_BEHALF = re.compile(r"我代表")
+_SAID = re.compile(r"(?:说|表示|指出|强调|要求|介绍)[，：]")
+_UNDER_LEADERSHIP = re.compile(r"(?:的)?(?:坚强|正确|统一)?领导下")
 
 
 def leads_and_participates(doc: Document, rels: RelationSet) -> None:
@@ -29,8 +31,8 @@ def leads_and_participates(doc: Document, rels: RelationSet) -> None:
         sm = _SPEAKER.match(sentence.text)
         if sm:
             speaker = next((e for m, e in in_sentence if m.text == sm.group(1) and e.type is EntityType.PERSON), None)
-        elif not sentence.text.startswith(("他", "要")):
-            speaker = None  # 他强调…: the same speaker goes on
+        elif _new_paragraph(doc, sentence) and not sentence.text.startswith(("他", "要")):
+            speaker = None  # the speaker's words run to the end of the paragraph (他强调… goes on)
         for c_start, c_end in clauses(doc, sentence):
             clause_pairs = [(m, e) for m, e in in_sentence if c_start <= m.start < c_end]
             for vm in LEAD_VERBS.finditer(doc.text, c_start, c_end):
@@ -38,8 +40,10 @@ def leads_and_participates(doc: Document, rels: RelationSet) -> None:
                 if not targets:
                     continue
                 subjects = _subjects(doc, in_sentence, clause_pairs, vm.start(), c_start)
-                if not subjects and sentence.text.startswith("我们") or (_WE.search(doc.text, c_start, vm.start()) and we):
-                    subjects = [we] if we else []
+                if we and _WE.search(doc.text, sentence.start, vm.start()):
+                    subjects = [we]  # 我们 in a report is the body that reads it
+                elif not subjects and sentence.text.startswith("我们"):
+                    subjects = []
                 if not subjects and speaker is not None:
                     subjects = [speaker]
                 weak = vm.group() in _WEAK_LEAD
@@ -52,7 +56,8 @@ def leads_and_participates(doc: Document, rels: RelationSet) -> None:
                         rels.add(RelationType.LEADS, subject.id, target.id, vm.start(), "verb_" + vm.group())
             for vm in PARTICIPATE_VERBS.finditer(doc.text, c_start, c_end):
                 targets = [e for m, e in clause_pairs if m.start >= vm.end() and e.type in TARGETS]
-                subjects = [e for m, e in in_sentence if m.start < vm.start() and e.type is EntityType.PERSON]
+                subjects = [e for m, e in in_sentence if m.start < vm.start() and e.type is EntityType.PERSON
+                            and m.source != "byline"]
                 for target in targets:
                     for subject in subjects:
                         if not rels.has(RelationType.LEADS, subject.id, target.id):
@@ -60,12 +65,26 @@ def leads_and_participates(doc: Document, rels: RelationSet) -> None:
         _at_event(doc, rels, in_sentence)
 
 
+def _is_actor(doc: Document, m) -> bool:
+    """Not a byline, and not the authority of 在X的领导下 (which frames the
+    sentence; the subject comes after it)."""
+    return m.source != "byline" and not _UNDER_LEADERSHIP.match(doc.text, m.end)
+
+
+def _new_paragraph(doc: Document, sentence) -> bool:
+    return sentence.start == 0 or doc.text[sentence.start - 1] == "\n"
+
+
 def _subjects(doc, in_sentence, clause_pairs, verb_at: int, clause_start: int):
     """The actors before the verb in its clause; else the sentence's subject:
     its persons before the verb, or its nearest actor."""
-    before = [(m, e) for m, e in clause_pairs if m.end <= verb_at and e.type in ACTORS]
+    before = [(m, e) for m, e in clause_pairs if m.end <= verb_at and e.type in ACTORS and _is_actor(doc, m)]
     if not before:
-        before = [(m, e) for m, e in in_sentence if m.end <= verb_at and e.type in ACTORS]
+        before = [(m, e) for m, e in in_sentence if m.end <= verb_at and e.type in ACTORS and _is_actor(doc, m)]
+        said = _last_speech_marker(doc, in_sentence, verb_at)
+        reported = [(m, e) for m, e in before if said is not None and m.start >= said]
+        if reported:
+            return [reported[0][1]]  # 甲说，我市实施…: the subject of what is said
         persons = [e for m, e in before if e.type is EntityType.PERSON]
         if persons:
             return _unique(persons)
@@ -74,6 +93,16 @@ def _subjects(doc, in_sentence, clause_pairs, verb_at: int, clause_start: int):
     if persons:
         return _unique(persons)
     return [before[-1][1]]
+
+
+def _last_speech_marker(doc, in_sentence, verb_at: int) -> int | None:
+    if not in_sentence:
+        return None
+    start = min(m.start for m, e in in_sentence)
+    found = None
+    for m in _SAID.finditer(doc.text, start, verb_at):
+        found = m.end()
+    return found
 
 
 def _unique(items):
@@ -86,7 +115,7 @@ def _unique(items):
 
 
 def _at_event(doc: Document, rels: RelationSet, in_sentence) -> None:
-    """武小凯在…推进大会上强调: taking part in the event."""
+    """赵明远在…推进会上强调: taking part in the event."""
     for m, e in in_sentence:
         if e.type is not EntityType.EVENT or doc.text[m.end:m.end + 1] not in "上中":
             continue
@@ -98,7 +127,7 @@ def _at_event(doc: Document, rels: RelationSet, in_sentence) -> None:
 
 
 def _we_body(doc: Document, pairs):
-    """我们 in a report read 'on behalf of' a body (我代表县人民政府) is that body."""
+    """我们 in a report read 'on behalf of' a body (我代表市人民政府) is that body."""
     for match in _ON_BEHALF.finditer(doc.text):
         for m, e in pairs:
             if m.start == match.end() and e.type is EntityType.GOV_BODY:

@@ -22,12 +22,35 @@ def located_in(doc: Document, rels: RelationSet, index) -> None:
     for e in doc.entities:
         if e.type not in _LOCATABLE and e.type is not EntityType.COMPANY:
             continue
-        place = _place_in_name(doc, e, places, index)
-        if place is None and e.type in _LOCATABLE:
+        place = _place_in_name(doc, e, places, index) or _town_named_by_prefix(doc, e)
+        if place is None and e.type in _LOCATABLE and not _is_national(e):
             place = _leader_place(e, rels, location, doc) or focal_place
+        if place is None and e.type is EntityType.COMPANY and not rels.has(RelationType.COOPERATES_WITH, head=e.id):
+            place = focal_place if _focal_is_local(focal) else None
         if place is not None:
             location[e.id] = place.id
             rels.add(RelationType.LOCATED_IN, e.id, place.id, e.mentions[0].start, "located")
+
+
+def _is_national(e) -> bool:
+    """党的二十大: a national meeting is not held by the article's place."""
+    return any(m.attrs.get("national") for m in e.mentions)
+
+
+def _focal_is_local(focal: dict) -> bool:
+    """A company the article only visits or names, with no outside partner
+    role, is a local firm of a county- or town-level focal place."""
+    return focal.get("level", 0) >= 3
+
+
+def _town_named_by_prefix(doc, e):
+    """某镇 named in the article and a zone named 某X综保区: the zone is in the town."""
+    towns = [t for t in doc.entities if t.type is EntityType.PLACE and t.attributes.get("level") == 4]
+    for town in towns:
+        base = town.name[:-1] if town.name.endswith(("镇", "乡")) else town.name
+        if len(base) >= 2 and any(n.startswith(base) or n[2:].startswith(base) for n in [e.name, *e.aliases]):
+            return town
+    return None
 
 
 def _place_in_name(doc, e, places, index):

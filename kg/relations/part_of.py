@@ -4,10 +4,15 @@ government or party committee."""
 
 from __future__ import annotations
 
+import re
+
 from kg.model import Document, EntityType, RelationType
 from kg.relations.base import RelationSet
 
 _CORE = {"委", "人民政府", "人大常委会", "政协", "党委", "党工委"}
+# Public institutions (service centres, archives) serve a government but are
+# not among its departments.
+_INSTITUTION = re.compile(r"(?:中心|馆)$")
 
 
 def part_of(doc: Document, rels: RelationSet, index) -> None:
@@ -29,7 +34,7 @@ def part_of(doc: Document, rels: RelationSet, index) -> None:
     for e in bodies.values():
         canonical = e.attributes.get("canonical", "")
         place = e.attributes.get("jurisdiction_name")
-        if not place or canonical in _CORE:
+        if not place or canonical in _CORE or _INSTITUTION.search(canonical or e.name):
             continue
         parent_name = place + ("委" if e.attributes.get("family") == "party" or e.name.startswith(place + "委") else "人民政府")
         parent = bodies.get(parent_name)

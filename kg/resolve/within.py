@@ -111,8 +111,35 @@ def group_entities(doc: Document, lex: Lexicon) -> None:
     doc.entities = entities
 
 
+_PLACE_PREFIX = re.compile(r"^[\u4e00-\u9fff]{1,5}?[省市县区州旗]")
+
+
+def _event_core(name: str) -> str:
+    """An event's name without the place that holds it: 某市X推进会 and its
+    abbreviated 某X推进会 in a headline name one meeting."""
+    core = _PLACE_PREFIX.sub("", name, count=1)
+    return core if len(core) >= 8 else name
+
+
+def _merge_abbreviated_events(entities: list[Entity]) -> None:
+    events = sorted((e for e in entities if e.type is EntityType.EVENT), key=lambda e: -len(e.name))
+    by_core: dict[str, Entity] = {}
+    for e in events:
+        core = _event_core(e.name)
+        keep = by_core.get(core)
+        if keep is None or core == e.name:
+            by_core.setdefault(core, e)
+            continue
+        keep.add_alias(e.name)
+        for a in e.aliases:
+            keep.add_alias(a)
+        keep.mentions.extend(e.mentions)
+        entities.remove(e)
+
+
 def _merge_variants(entities: list[Entity]) -> None:
-    """武当云谷智算中心 and 武当云谷智算中心（二期）, “五比” and “五比”活动: one entity."""
+    """某某数据中心 and 某某数据中心（二期）, “三比” and “三比”活动: one entity."""
+    _merge_abbreviated_events(entities)
     for kind in (EntityType.PROJECT, EntityType.INITIATIVE, EntityType.EVENT):
         group = sorted((e for e in entities if e.type is kind), key=lambda e: -len(e.name))
         for short in list(reversed(group)):
@@ -129,7 +156,7 @@ def _merge_variants(entities: list[Entity]) -> None:
 
 
 def _add_generated_aliases(ent: Entity, lex: Lexicon) -> None:
-    """Standard variants of a body's name (青龙县委 for 青龙满族自治县委)."""
+    """Standard variants of a body's name (长阳县委 for 长阳土家族自治县委)."""
     if ent.type is not EntityType.GOV_BODY or "jurisdiction" not in ent.attributes:
         return
     place = ent.attributes["jurisdiction_name"]

@@ -25,7 +25,7 @@ CHROMIUM_ARGS = [
 
 
 def _unavailable(why: str) -> None:
-    if os.environ.get("CI", "").lower() == "true":
+    if os.environ.get("CI", "").lower() in ("true", "1"):
         pytest.fail(f"{why} (CI=true: the browser test must run; see tools/install-chromium.sh)")
     pytest.skip(why)
 
@@ -91,6 +91,9 @@ def sample_view() -> dict:
             {"id": "e10", "source": "pr:road", "target": "pl:shixia", "type": "LOCATED_IN", "title": None,
              "evidence": [], "sources": ["doc-003"]},
         ],
+        # optional article metadata; the URL is only a link, never fetched
+        "articles": {"doc-001": {"title": "县委常委会研究部署乡村振兴工作", "date": "2024-03-05",
+                                 "url": "https://www.qingchuan.example/news/001.html"}},
     }
 
 
@@ -143,7 +146,10 @@ def test_page_in_real_browser(browser_context, tmp_path):
     assert page.evaluate("kgView.selected()") == "p:zhao"
     assert page.locator("#selected-id").text_content() == "p:zhao"
     page.evaluate("kgView.select(null)")
-    assert page.evaluate("kgView.search('赵书记')")[0] == "p:zhao"
+    assert page.evaluate("kgView.selected()") is None
+    page.locator("#search").fill("赵书记")  # the alias, typed into the search box
+    page.locator("#search").press("Enter")
+    page.wait_for_function("kgView.selected() === 'p:zhao'", timeout=5_000)
 
     # type filter hides Person nodes; turning it back on restores them
     page.locator("#legend input[data-type=Person]").uncheck()
@@ -160,14 +166,20 @@ def test_page_in_real_browser(browser_context, tmp_path):
     page.wait_for_function("kgView.selected() === 'p:zhao'", timeout=5_000)
     panel = page.locator("#panel")
     panel_text = panel.inner_text()
-    for expected in ("赵明远", "县委书记", "中共青川县委员会", PERSON_SENTENCE, "doc-001", "赵书记", "人物"):
+    for expected in ("赵明远", "县委书记", "中共青川县委员会", PERSON_SENTENCE, "doc-001", "赵书记", "人物",
+                     "县委常委会研究部署乡村振兴工作"):
         assert expected in panel_text, f"{expected!r} missing from the side panel"
 
-    # neighbourhood focus (depth 1) keeps the person and his direct neighbours
-    page.evaluate("kgView.focus('p:zhao', 1)")
+    # neighbourhood focus: depth 1 via the selector + a real double-click keeps
+    # the person and his two direct neighbours; "显示全部" brings all back
+    page.select_option("#depth", "1")
+    page.mouse.dblclick(box["x"] + pos[0], box["y"] + pos[1])
     page.wait_for_function("kgView.visibleNodeCount() === 3", timeout=10_000)
-    page.evaluate("kgView.reset()")
+    page.locator("#reset-btn").click()
     assert page.evaluate("kgView.visibleNodeCount()") == len(view["nodes"])
+    page.evaluate("kgView.focus('p:zhao', 2)")  # depth 2 adds 县委 -> 青川县, 百村示范 <- 石峡镇
+    page.wait_for_function("kgView.visibleNodeCount() === 5", timeout=10_000)
+    page.evaluate("kgView.reset()")
 
     # clicking an edge shows its type, title and evidence
     page.evaluate("kgView.cy.getElementById('e6').emit('tap'); null")
@@ -175,13 +187,16 @@ def test_page_in_real_browser(browser_context, tmp_path):
     edge_text = panel.inner_text()
     assert "LEADS" in edge_text and "赵明远担任“百村示范”行动领导小组组长。" in edge_text and "doc-003" in edge_text
 
-    # the screenshot shows the person selected with his panel
+    # the screenshot shows the whole graph, the person selected, his panel
+    assert page.evaluate("kgView.visibleNodeCount()") == len(view["nodes"])
     page.evaluate("kgView.select(null); kgView.cy.fit(undefined, 40); null")
+    page.wait_for_timeout(600)  # so that the next click cannot count as a double-click
     pos = page.evaluate("(() => { const p = kgView.cy.getElementById('p:zhao').renderedPosition();"
                         " return [p.x, p.y]; })()")
     box = page.locator("#cy").bounding_box()
     page.mouse.click(box["x"] + pos[0], box["y"] + pos[1])
     page.wait_for_function("kgView.selected() === 'p:zhao'", timeout=5_000)
+    assert page.evaluate("kgView.visibleNodeCount()") == len(view["nodes"])
     page.wait_for_timeout(150)  # let the canvas repaint
     shot = tmp_path / "graph.png"
     page.screenshot(path=str(shot))

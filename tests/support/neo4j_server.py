@@ -95,6 +95,10 @@ def build_server() -> None:
 
 
 def _java() -> str:
+    """KG_NEO4J_JAVA, else $JAVA_HOME/bin/java, else `java` on PATH (Neo4j 5.26 supports Java 17 and 21)."""
+    explicit = os.environ.get("KG_NEO4J_JAVA")
+    if explicit:
+        return explicit
     java_home = os.environ.get("JAVA_HOME")
     if java_home and (Path(java_home) / "bin" / "java").exists():
         return str(Path(java_home) / "bin" / "java")
