@@ -130,6 +130,6 @@ def test_dev_set_scores_stay_above_the_floor(run_kg, corpus, tmp_path):
     out = tmp_path / "dev.jsonl"
     run_kg("extract", str(corpus), "-o", str(out))
     ents, rels, (ok, total) = score_files(str(GOLD), str(out))
-    assert ents.prf("all")[2] >= 0.80
-    assert rels.prf("all")[2] >= 0.60
+    assert ents.prf("all")[2] >= 0.85  # the targets of the extraction-quality issue
+    assert rels.prf("all")[2] >= 0.70
     assert ok / total >= 0.90
