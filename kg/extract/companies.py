@@ -26,6 +26,9 @@ def recognise_companies(doc: Document, lex: Lexicon) -> list[Mention]:
     # a village or landmark before a company name is where it is, not part of the name
     barriers |= {m.end for m in doc.mentions if m.type is EntityType.PLACE and m.attrs.get("level", 0) >= 5}
     found: dict[tuple[int, int], Mention] = {}
+    zone_ends = _zone_ends(text)
+    known_other = {(m.start, m.end) for m in doc.mentions
+                   if m.type in (EntityType.GOV_BODY, EntityType.PLACE, EntityType.PERSON)}
 
     def add(start: int, end: int, rule: str) -> None:
         name = text[start:end]
@@ -34,7 +37,7 @@ def recognise_companies(doc: Document, lex: Lexicon) -> list[Mention]:
         found.setdefault((start, end), Mention(start, end, name, EntityType.COMPANY, name, rule))
 
     for m in _LEGAL.finditer(text):
-        start = left_edge(text, m.start(), clause_floor(doc, m.start()), 24, barriers | _zone_ends(text),
+        start = left_edge(text, m.start(), clause_floor(doc, m.start()), 24, barriers | zone_ends,
                           keep=_NAME_PART_WORDS)
         if m.start() - start < 2 or is_generic(text[start:m.start()]):
             continue
@@ -42,7 +45,7 @@ def recognise_companies(doc: Document, lex: Lexicon) -> list[Mention]:
     for m in _ENUM.finditer(text):
         pos = m.start(1)
         for item in m.group(1).split("、"):
-            if not _PROJECT_HEAD.search(item) and not _is_known_other(doc, pos, pos + len(item)):
+            if not _PROJECT_HEAD.search(item) and (pos, pos + len(item)) not in known_other:
                 add(pos, pos + len(item), "company_enumeration")
             pos += len(item) + 1
     names = {m.text for m in found.values() if m.source == "company_enumeration"}

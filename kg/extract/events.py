@@ -39,10 +39,11 @@ def recognise_events(doc: Document, lex: Lexicon) -> list[Mention]:
         found[(start, end)] = Mention(start, end, text[start:end], EntityType.EVENT, key or text[start:end], rule,
                                       {"aliases": list(aliases)})
 
+    with_bodies = barriers | set(body_ends)
     for m in _HEAD.finditer(text):
         head = m.group()
         start = left_edge(text, m.start(), clause_floor(doc, m.start()), 30,
-                          barriers | ({e for e in body_ends if not head.startswith("常")}), keep=_NAME_PART_WORDS)
+                          barriers if head.startswith("常") else with_bodies, keep=_NAME_PART_WORDS)
         modifier = text[start:m.start()].strip("“”")
         if head in ("会议", "大会", "仪式", "全会") and len(modifier) < 2:
             continue
@@ -78,15 +79,15 @@ def recognise_events(doc: Document, lex: Lexicon) -> list[Mention]:
 def _shared_head_meetings(doc: Document, lex: Lexicon, found: dict, add) -> None:
     """贯彻省、市经济工作会议精神: the meeting of the level character is the
     same meeting held by its own jurisdiction."""
+    divisions = {p.start: p for p in doc.mentions if p.type is EntityType.PLACE and "division_code" in p.attrs}
+    place_ends = {p.end for p in doc.mentions if p.type is EntityType.PLACE}
     for (start, end), meeting in list(found.items()):
         if meeting.source != "event_head":
             continue
-        place = next((p for p in doc.mentions if p.type is EntityType.PLACE and p.start == start
-                      and "division_code" in p.attrs), None)
+        place = divisions.get(start)
         if place is None:
             continue
         rest = meeting.key[len(place.key):] if meeting.key.startswith(place.key) else meeting.key[place.end - start:]
-        place_ends = {p.end for p in doc.mentions if p.type is EntityType.PLACE}
         at = start
         while at >= 2 and at - 1 not in place_ends and (m := _SHARED_HEAD.match(doc.text, at - 2)):
             resolved = resolve_level(doc, lex.divisions, at - 2, m.group(1))

@@ -4,19 +4,35 @@ in the sentence, else the article's focal place or its ancestor of that kind."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from kg.model import Document, EntityType
 
 _KIND_ALIASES = {"州": ("州", "市"), "市": ("市",), "县": ("县", "旗"), "区": ("区",), "省": ("省",),
                  "旗": ("旗", "县"), "镇": ("镇",), "乡": ("乡",), "街道": ("街道",)}
 
 
+_PLACE_INDEX: dict = {"key": None}
+
+
+def _places_by_start(doc: Document) -> tuple[list, list[int]]:
+    """The article's place mentions sorted by start, rebuilt only when the
+    mention list has changed (one article is resolved at a time)."""
+    key = (id(doc), id(doc.mentions), len(doc.mentions))
+    if _PLACE_INDEX["key"] != key:
+        places = sorted((m for m in doc.mentions if m.type is EntityType.PLACE), key=lambda m: m.start)
+        _PLACE_INDEX.update(key=key, places=places, starts=[m.start for m in places])
+    return _PLACE_INDEX["places"], _PLACE_INDEX["starts"]
+
+
 def resolve_level(doc: Document, index, position: int, kind: str) -> dict | None:
     kinds = _KIND_ALIASES.get(kind, (kind,))
     sentence = doc.sentence_at(position)
     floor = sentence.start if sentence else 0
+    places, starts = _places_by_start(doc)
     best = None
-    for m in doc.mentions:
-        if m.type is not EntityType.PLACE or m.end > position or m.start < floor:
+    for m in places[bisect_left(starts, floor):bisect_left(starts, position)]:
+        if m.end > position:
             continue
         if m.attrs.get("kind") in kinds and (best is None or m.start > best.start):
             best = m

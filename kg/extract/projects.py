@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
 from kg.extract.spans import barrier_ends, clause_floor, is_generic, left_edge
 from kg.lexicon import Lexicon
@@ -15,8 +16,8 @@ HEADS = ("经济技术开发区|经济开发区|高新技术产业开发区|高�
          "会展中心|物流中心|研发中心|交易中心|配送中心|水电站|电站|公路|铁路|高速公路|大桥|隧道|枢纽|码头|专列|项目")
 _HEAD = re.compile(rf"(?:{HEADS})(?:[（(][一二三四五六七八九十\d]+期[）)])?(?:项目)?")
 _PHASE = re.compile(r"[（(][一二三四五六七八九十\d]+期[）)]$")
-_QUOTED_LIST = re.compile(r"((?:“[^”]{2,12}”){2,})(?:[一二三四五六七八九十\d]+大?)?(片区|项目|工程|基地|园区|板块)")
-_COORDINATED = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+)([\u4e00-\u9fff]{2,6})(工业园区|产业园区|园区|工业园|产业园|片区|基地)")
+_QUOTED_LIST = re.compile(r"((?:“[^”]{2,12}”){2,})(?:[一二三四五六七八九十两\d]+大?)?(片区|项目|工程|基地|园区|板块)")
+_COORDINATED = re.compile(r"((?:[\u4e00-\u9fff]{2,6}、)+)([\u4e00-\u9fff]{2,6}?)(工业园区|产业园区|园区|工业园|产业园|片区|基地)")
 _GENERIC_START = re.compile(r"^(该|本|各|这|那|全|新|多|一批|两个|上述|其他|部分|相关)")
 # An honour a zone receives (获评首批省级…示范园区) is a title, not a project.
 _HONOUR_BEFORE = re.compile(r"(?:成为|获评|获批|入选|荣获|被评为|评为|列为|认定为|创建为)(?:首批|第[一二三四五六七八九十\d]+批)?$")
@@ -26,7 +27,7 @@ _HONOUR_HEAD = re.compile(r"(示范园区|示范区|示范基地|基地|园区)$
 def recognise_projects(doc: Document, lex: Lexicon) -> list[Mention]:
     text = doc.text
     barriers = barrier_ends(doc.mentions, {EntityType.GOV_BODY, EntityType.PERSON})
-    company_starts = _company_starts(doc)
+    companies = _Companies(doc)
     found: dict[tuple[int, int], Mention] = {}
 
     def add(start: int, end: int, rule: str, key: str | None = None, aliases: tuple = ()) -> None:
@@ -36,7 +37,8 @@ def recognise_projects(doc: Document, lex: Lexicon) -> list[Mention]:
 
     for m in _HEAD.finditer(text):
         start = left_edge(text, m.start(), clause_floor(doc, m.start()), 26, barriers)
-        start = _company_heads_name(company_starts, start, m.start())
+        start = companies.heading(start, m.start())
+        start = _after_leading_verb(text, start, m.start())
         modifier = text[start:m.start()]
         if len(modifier) < 2 or _GENERIC_START.match(modifier) or is_generic(modifier):
             continue
@@ -61,20 +63,32 @@ def recognise_projects(doc: Document, lex: Lexicon) -> list[Mention]:
     return _drop_nested(list(found.values()))
 
 
-def _company_starts(doc: Document) -> dict[int, int]:
-    """End offset -> start offset of each company mention found so far."""
-    return {m.end: m.start for m in doc.mentions if m.type is EntityType.COMPANY}
+class _Companies:
+    """Company mentions found so far, by start offset."""
+
+    def __init__(self, doc: Document) -> None:
+        self.spans = sorted((m.start, m.end) for m in doc.mentions if m.type is EntityType.COMPANY)
+        self.starts = [s for s, e in self.spans]
+
+    def heading(self, start: int, head_start: int) -> int:
+        """A company named at the front of a project's name starts the name
+        (…工业园青禾机械有限公司农机项目 → 青禾机械有限公司农机项目):
+        what precedes the company is where the project is, not its name."""
+        best = start
+        for s, e in self.spans[bisect_right(self.starts, start):bisect_left(self.starts, head_start)]:
+            if e <= head_start:
+                best = max(best, s)
+        return best
 
 
-def _company_heads_name(company_starts: dict[int, int], start: int, head_start: int) -> int:
-    """A company named at the front of a project's name starts the name
-    (…工业园青禾机械有限公司农机项目 → 青禾机械有限公司农机项目):
-    what precedes the company is where the project is, not its name."""
-    best = start
-    for end, company_start in company_starts.items():
-        if start < company_start and end <= head_start and company_start > best:
-            best = company_start
-    return best
+_LEADING_VERB = re.compile(r"建设|建成|打造|新建")
+
+
+def _after_leading_verb(text: str, start: int, head_start: int) -> int:
+    """加快建设某某产业园: the verb before a name is not part of it (建设 is
+    not a stop word because …基础设施建设项目 ends with it)."""
+    m = _LEADING_VERB.match(text, start, head_start)
+    return m.end() if m and head_start - m.end() >= 2 else start
 
 
 def _is_honour(text: str, start: int, end: int) -> bool:

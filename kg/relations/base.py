@@ -3,6 +3,8 @@ mention, and a collector that merges the same fact's evidence."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from kg.model import Document, Entity, EntityType, Mention, Relation, RelationType, Sentence
 
 ACTORS = (EntityType.PERSON, EntityType.GOV_BODY, EntityType.PLACE, EntityType.COMPANY, EntityType.ORGANIZATION)
@@ -16,6 +18,9 @@ class RelationSet:
         self.doc = doc
         self.by_key: dict[tuple, Relation] = {}
         self.entities = {e.id: e for e in doc.entities}
+        # (type, head|None, tail|None) -> number of relations: has() in O(1)
+        self._seen: dict[tuple, int] = {}
+        self._evidence: dict[tuple, set] = {}
 
     def add(self, rtype: RelationType, head: str, tail: str, at: int, rule: str, title: str | None = None) -> None:
         if not head or not tail or head == tail or head not in self.entities or tail not in self.entities:
@@ -25,13 +30,26 @@ class RelationSet:
         if rel is None:
             rel = Relation(rtype, head, tail, title, [], rule)
             self.by_key[key] = rel
+            for probe in self._probes(rtype, head, tail):
+                self._seen[probe] = self._seen.get(probe, 0) + 1
         ev = self.doc.evidence_for(at)
-        if ev not in rel.evidence:
+        seen = self._evidence.setdefault(key, set())
+        if ev not in seen:  # a set: one relation may have evidence in every paragraph
+            seen.add(ev)
             rel.evidence.append(ev)
 
+    @staticmethod
+    def _probes(rtype, head, tail) -> tuple:
+        return ((rtype, head, tail), (rtype, head, None), (rtype, None, tail), (rtype, None, None))
+
     def has(self, rtype: RelationType, head: str | None = None, tail: str | None = None) -> bool:
-        return any(r.type is rtype and (head is None or r.head == head) and (tail is None or r.tail == tail)
-                   for r in self.by_key.values())
+        return self._seen.get((rtype, head, tail), 0) > 0
+
+    def remove(self, key: tuple) -> None:
+        rel = self.by_key.pop(key, None)
+        if rel is not None:
+            for probe in self._probes(rel.type, rel.head, rel.tail):
+                self._seen[probe] -= 1
 
     def relations(self) -> list[Relation]:
         return list(self.by_key.values())
@@ -59,6 +77,16 @@ def entity_mentions(doc: Document) -> list[tuple[Mention, Entity]]:
     out = [(m, ents[m.attrs["entity"]]) for m in doc.mentions if m.attrs.get("entity") in ents]
     out.sort(key=lambda pair: pair[0].start)
     return out
+
+
+def mention_starts(pairs: list[tuple[Mention, Entity]]) -> list[int]:
+    return [m.start for m, e in pairs]
+
+
+def pairs_between(pairs: list[tuple[Mention, Entity]], starts: list[int], start: int, end: int):
+    """The (mention, entity) pairs whose mention starts in [start, end), by
+    bisection over the sorted starts (no scan of the whole article)."""
+    return pairs[bisect_left(starts, start):bisect_left(starts, end)]
 
 
 def in_span(m: Mention, start: int, end: int) -> bool:

@@ -7,10 +7,19 @@ from __future__ import annotations
 import re
 
 from kg.model import Document, EntityType, RelationType
-from kg.relations.base import RelationSet, entity_mentions
+from kg.relations.base import RelationSet, entity_mentions, mention_starts, pairs_between
 
 _INVESTED_BY = re.compile(r"由$")
 _COOPERATION = re.compile(r"签约|签署|合作|投资|落户|入驻|形成|达成|携手|共建|战略合作")
+
+
+def _projects_named_after(doc: Document) -> dict[str, list]:
+    """Company name -> the projects whose name begins with it."""
+    projects = [e for e in doc.entities if e.type is EntityType.PROJECT]
+    out: dict[str, list] = {}
+    for company in (e for e in doc.entities if e.type is EntityType.COMPANY):
+        out[company.name] = [p for p in projects if p.name.startswith(company.name)]
+    return out
 
 
 def companies(doc: Document, rels: RelationSet) -> None:
@@ -19,6 +28,10 @@ def companies(doc: Document, rels: RelationSet) -> None:
     focal_place = next((e for e in doc.entities if e.type is EntityType.PLACE
                         and e.attributes.get("division_code") == focal.get("division_code")), None)
     projects = [(m, e) for m, e in pairs if e.type is EntityType.PROJECT]
+    projects_at: dict[int, list] = {}
+    for pm, pe in projects:
+        projects_at.setdefault(pm.start, []).append((pm, pe))
+    named_after = _projects_named_after(doc)
     for m, e in pairs:
         if e.type is not EntityType.COMPANY:
             continue
@@ -32,12 +45,13 @@ def companies(doc: Document, rels: RelationSet) -> None:
                 if focal_place is not None:
                     rels.add(RelationType.COOPERATES_WITH, e.id, focal_place.id, m.start, "invests_in_place")
         # 青禾…有限公司农机项目: the company's name heads the project's
-        for pm, pe in projects:
-            if pm.start == m.start and pm.end > m.end or pe.name.startswith(e.name):
+        for pm, pe in projects_at.get(m.start, []) + [(m, pe) for pe in named_after.get(e.name, [])]:
+            if pm is m or pm.end > m.end:
                 rels.add(RelationType.LEADS, e.id, pe.id, pm.start, "name_heads_project")
                 rels.add(RelationType.OPERATES, e.id, pe.id, pm.start, "name_heads_project")
+    starts = mention_starts(pairs)
     for sentence in doc.sentences:
-        in_sentence = [(m, e) for m, e in pairs if sentence.start <= m.start < sentence.end]
+        in_sentence = pairs_between(pairs, starts, sentence.start, sentence.end)
         verb = _COOPERATION.search(sentence.text)
         if not verb:
             continue

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Document, EntityType, RelationType
-from kg.relations.base import ACTORS, TARGETS, RelationSet, clauses, entity_mentions
+from kg.relations.base import ACTORS, TARGETS, RelationSet, clauses, entity_mentions, mention_starts, pairs_between
 
 LEAD_VERBS = re.compile(r"主持召开|主持|召开|举行|组织|启动|开展|实施|推行|构建|组建|谋划建设|投资建设|建立|实行|探索|宣布|"
                         r"打造|创新|通过|以|推进|加快|部署|全面贯彻|大力实施|践行|坚持|开启")
@@ -24,10 +24,11 @@ _UNDER_LEADERSHIP = re.compile(r"(?:的)?(?:坚强|正确|统一)?领导下")
 
 def leads_and_participates(doc: Document, rels: RelationSet) -> None:
     pairs = entity_mentions(doc)
+    starts = mention_starts(pairs)
     speaker = None
     we = _we_body(doc, pairs)
     for sentence in doc.sentences:
-        in_sentence = [(m, e) for m, e in pairs if sentence.start <= m.start < sentence.end]
+        in_sentence = pairs_between(pairs, starts, sentence.start, sentence.end)
         sm = _SPEAKER.match(sentence.text)
         if sm:
             speaker = next((e for m, e in in_sentence if m.text == sm.group(1) and e.type is EntityType.PERSON), None)

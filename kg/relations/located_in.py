@@ -3,6 +3,8 @@ event names or is said to be in; else the place of whoever leads it."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from kg.model import Document, EntityType, RelationType
 from kg.relations.base import RelationSet
 
@@ -15,6 +17,8 @@ def located_in(doc: Document, rels: RelationSet, index) -> None:
     focal = doc.context.get("focal") or {}
     focal_place = places.get(focal.get("division_code"))
     location: dict[str, str] = {}
+    spans = _division_spans(doc, places)
+    starts = [m.start for m in spans]
     for e in doc.entities:
         if e.type is EntityType.GOV_BODY and e.attributes.get("jurisdiction") in places:
             location[e.id] = places[e.attributes["jurisdiction"]].id
@@ -22,7 +26,7 @@ def located_in(doc: Document, rels: RelationSet, index) -> None:
     for e in doc.entities:
         if e.type not in _LOCATABLE and e.type is not EntityType.COMPANY:
             continue
-        place = _place_in_name(doc, e, places, index) or _town_named_by_prefix(doc, e)
+        place = _place_in_name(e, places, index, spans, starts) or _town_named_by_prefix(doc, e)
         if place is None and e.type in _LOCATABLE and not _is_national(e):
             place = _leader_place(e, rels, location, doc) or focal_place
         if place is None and e.type is EntityType.COMPANY and not rels.has(RelationType.COOPERATES_WITH, head=e.id):
@@ -53,18 +57,23 @@ def _town_named_by_prefix(doc, e):
     return None
 
 
-def _place_in_name(doc, e, places, index):
+def _place_in_name(e, places, index, spans, starts):
     """The most specific division named inside the entity's name (below province)."""
     best = None
-    for m in doc.mentions:
-        code = m.attrs.get("division_code")
-        if m.type is not EntityType.PLACE or code not in places:
-            continue
-        if any(em.start <= m.start and m.end <= em.end for em in e.mentions):
-            div = index.by_code[code]
+    for em in e.mentions:
+        for m in spans[bisect_left(starts, em.start):bisect_left(starts, em.end)]:
+            if m.end > em.end:
+                continue
+            div = index.by_code[m.attrs["division_code"]]
             if div.level >= 2 and (best is None or div.level > index.by_code[best.attributes["division_code"]].level):
-                best = places[code]
+                best = places[div.code]
     return best
+
+
+def _division_spans(doc, places) -> list:
+    """Place mentions with a division code of an emitted place, by start."""
+    return sorted((m for m in doc.mentions if m.type is EntityType.PLACE
+                   and m.attrs.get("division_code") in places), key=lambda m: m.start)
 
 
 def _leader_place(e, rels: RelationSet, location: dict, doc):

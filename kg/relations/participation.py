@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Document, Entity, EntityType, RelationType
-from kg.relations.base import RelationSet, entity_mentions
+from kg.relations.base import RelationSet, entity_mentions, mention_starts, pairs_between
 
 _ATTEND = re.compile(r"出席|参加|陪同|参与")
 _BRING_ALONG = re.compile(r"带领|率领")
@@ -22,12 +22,23 @@ _AT_MEETING_LINE = re.compile(r"^[—\-\s]*(?:\d{4}年\d{1,2}月\d{1,2}日)?在$
 
 
 def participation(doc: Document, rels: RelationSet) -> None:
-    pairs = entity_mentions(doc)
+    pairs = _Pairs(entity_mentions(doc))
     attendants_of_current_activity(doc, rels, pairs)
     groundbreaking(doc, rels, pairs)
     report_at_meeting(doc, rels, pairs)
     plan_owner(doc, rels, pairs)
     prefer_leading(rels)
+
+
+class _Pairs(list):
+    """(mention, entity) pairs in text order, sliced by offsets in O(log n)."""
+
+    def __init__(self, pairs) -> None:
+        super().__init__(pairs)
+        self.starts = mention_starts(self)
+
+    def between(self, start: int, end: int):
+        return pairs_between(self, self.starts, start, end)
 
 
 def attendants_of_current_activity(doc: Document, rels: RelationSet, pairs) -> None:
@@ -43,18 +54,17 @@ def attendants_of_current_activity(doc: Document, rels: RelationSet, pairs) -> N
         if doc.text.startswith("下", verb_at + 2):
             continue  # 在老师带领下: led by, not leading anyone along
         clause_end = _clause_end(doc.text, verb_at, sentence.end)
-        if any(sentence.start <= m.start and m.start < clause_end and m.start >= verb_at and e.type in _ACTIVITY
-               for m, e in pairs):
+        if any(e.type in _ACTIVITY for m, e in pairs.between(verb_at, clause_end)):
             continue  # the clause names what they attend: the clause rule handles it
         activity = _current_activity(doc, pairs, verb_at)
         if activity is None:
             continue
         if _BRING_ALONG.match(verb.group()):
-            members = [e for m, e in pairs if verb_at < m.start < clause_end
-                       and e.type in (EntityType.GOV_BODY, EntityType.ORGANIZATION, EntityType.COMPANY)]
+            members = [e for m, e in pairs.between(verb_at + 1, clause_end)
+                       if e.type in (EntityType.GOV_BODY, EntityType.ORGANIZATION, EntityType.COMPANY)]
         else:
-            members = [(m, e) for m, e in pairs if sentence.start <= m.start < verb_at
-                       and e.type is EntityType.PERSON and m.source != "byline"]
+            members = [(m, e) for m, e in pairs.between(sentence.start, verb_at)
+                       if e.type is EntityType.PERSON and m.source != "byline"]
             principal = _accompanied(doc, members, verb.group())
             members = [e for m, e in members if e not in principal]
             for person in principal:
@@ -90,7 +100,7 @@ def _paragraph_start(text: str, position: int, back: int) -> int:
 
 def _current_activity(doc: Document, pairs, position: int) -> Entity | None:
     floor = _paragraph_start(doc.text, position, 1)
-    recent = [(m, e) for m, e in pairs if floor <= m.start < position and e.type in _ACTIVITY]
+    recent = [(m, e) for m, e in pairs.between(floor, position) if e.type in _ACTIVITY]
     return recent[-1][1] if recent else None
 
 
@@ -98,27 +108,27 @@ def groundbreaking(doc: Document, rels: RelationSet, pairs) -> None:
     """甲宣布…开工: the announcer leads the ceremony and each project it
     starts: those in the sentence and in the list that follows it (or, when
     none follows, those of the paragraph before), not those completed."""
+    ceremonies = [e for e in doc.entities if e.type is EntityType.EVENT and "开工" in e.name]
     for sentence in doc.sentences:
         m = _ANNOUNCE_START.search(sentence.text)
         if m is None:
             continue
         at = sentence.start + m.start()
-        announcers = [e for pm, e in pairs if sentence.start <= pm.start < at and e.type is EntityType.PERSON]
+        announcers = [e for pm, e in pairs.between(sentence.start, at) if e.type is EntityType.PERSON]
         if not announcers:
             continue
         announcer = announcers[-1]
-        for pm, e in pairs:
-            if e.type is EntityType.EVENT and "开工" in e.name:
-                rels.add(RelationType.LEADS, announcer.id, e.id, at, "announces_groundbreaking")
+        for e in ceremonies:
+            rels.add(RelationType.LEADS, announcer.id, e.id, at, "announces_groundbreaking")
         for project in _started_projects(doc, pairs, sentence):
             rels.add(RelationType.LEADS, announcer.id, project.id, at, "announces_groundbreaking")
 
 
 def _started_projects(doc: Document, pairs, announcement) -> list[Entity]:
-    projects = [e for m, e in pairs if announcement.start <= m.start < announcement.end and e.type is EntityType.PROJECT]
+    projects = [e for m, e in pairs.between(announcement.start, announcement.end) if e.type is EntityType.PROJECT]
     following = doc.sentences[announcement.index + 1:]
     for n, sentence in enumerate(following):
-        found = [(m, e) for m, e in pairs if sentence.start <= m.start < sentence.end and e.type is EntityType.PROJECT]
+        found = [(m, e) for m, e in pairs.between(sentence.start, sentence.end) if e.type is EntityType.PROJECT]
         if not found:
             if n == 0 and sentence.text.rstrip().endswith(("：", ":")):
                 continue  # 开工项目如下：
@@ -142,8 +152,8 @@ def report_at_meeting(doc: Document, rels: RelationSet, pairs) -> None:
         if not _AT_MEETING_LINE.match(doc.text[line_start:m.start]) or doc.text[m.end + 1:line_end].strip():
             continue  # only a heading line that is nothing but 在…上
         next_lines_end = _line_end_after(doc.text, line_end, 2)
-        for pm, pe in pairs:
-            if pe.type is EntityType.PERSON and line_end < pm.start < next_lines_end:
+        for pm, pe in pairs.between(line_end + 1, next_lines_end):
+            if pe.type is EntityType.PERSON:
                 rels.add(RelationType.PARTICIPATES_IN, pe.id, e.id, m.start, "report_at_meeting")
         for rm in _REPORT_TO.finditer(doc.text):
             body = _reporting_body(doc, pairs, rm.start())
@@ -166,7 +176,7 @@ def _reporting_body(doc: Document, pairs, position: int) -> Entity | None:
     floor = doc.text.rfind("我代表", max(0, position - 20), position)
     if floor < 0:
         return None
-    bodies = [e for m, e in pairs if floor <= m.start < position and e.type is EntityType.GOV_BODY]
+    bodies = [e for m, e in pairs.between(floor, position) if e.type is EntityType.GOV_BODY]
     return bodies[0] if bodies else None
 
 
@@ -190,7 +200,7 @@ def prefer_leading(rels: RelationSet) -> None:
     leads = {(r.head, r.tail) for r in rels.by_key.values() if r.type is RelationType.LEADS}
     for key, r in list(rels.by_key.items()):
         if r.type is RelationType.PARTICIPATES_IN and (r.head, r.tail) in leads:
-            del rels.by_key[key]
+            rels.remove(key)
 
 
 def _unique(items: list[Entity]) -> list[Entity]:

@@ -22,6 +22,7 @@ _NESTABLE = {(EntityType.COMPANY, EntityType.PROJECT), (EntityType.GOV_BODY, Ent
 
 def add_anaphors(doc: Document, lex: Lexicon) -> None:
     taken = {i for m in doc.mentions for i in range(m.start, m.end)}
+    anaphors: list[Mention] = []  # added at the end: an anaphor resolves to named places only
     for m in _ANAPHOR.finditer(doc.text):
         if m.start() in taken:
             continue
@@ -33,41 +34,47 @@ def add_anaphors(doc: Document, lex: Lexicon) -> None:
         if not place:
             continue
         div = lex.divisions.by_code[place["division_code"]]
-        doc.mentions.append(Mention(m.start(), m.end(), m.group(), EntityType.PLACE, div.name, "anaphor",
-                                    {"division_code": div.code, "level": div.level, "kind": div.kind}))
+        anaphors.append(Mention(m.start(), m.end(), m.group(), EntityType.PLACE, div.name, "anaphor",
+                                {"division_code": div.code, "level": div.level, "kind": div.kind}))
+    doc.mentions.extend(anaphors)
 
 
 def settle_overlaps(doc: Document) -> None:
     """Keep a consistent set of mentions: persons first, then longest
-    non-place spans; places stay, marked nested when inside another entity."""
+    non-place spans; places stay, marked nested when inside another entity.
+    Overlaps are found through a map of the characters each kept span covers,
+    so the cost grows with the article, not with its square."""
     persons = [m for m in doc.mentions if m.type is EntityType.PERSON]
     others = [m for m in doc.mentions if m.type not in (EntityType.PERSON, EntityType.PLACE)]
     places = [m for m in doc.mentions if m.type is EntityType.PLACE]
     person_cells = {i for m in persons for i in range(m.start, m.end)}
+    person_ends = {m.start: m.end for m in persons}
     kept: list[Mention] = list(persons)
     chosen: list[Mention] = []
+    cells: dict[int, list[int]] = {}  # character -> indices in `chosen`
     for m in sorted(others, key=lambda m: (-(m.end - m.start), _PRIORITY[m.type], m.start)):
-        if any(i in person_cells for i in range(m.start, m.end)) and not _contains_person(m, persons):
+        if any(i in person_cells for i in range(m.start, m.end)) and not _contains_person(m, person_ends):
             continue
         clash = False
-        for c in chosen:
-            if m.start < c.end and c.start < m.end:
-                inside = c.start <= m.start and m.end <= c.end
-                if inside and (m.type, c.type) in _NESTABLE:
-                    m.attrs["nested_in"] = c.type.value
-                    continue
-                clash = True
-                break
+        for c in _overlapping(chosen, cells, m.start, m.end):
+            inside = c.start <= m.start and m.end <= c.end
+            if inside and (m.type, c.type) in _NESTABLE:
+                m.attrs["nested_in"] = c.type.value
+                continue
+            clash = True
+            break
         if not clash:
+            for i in range(m.start, m.end):
+                cells.setdefault(i, []).append(len(chosen))
             chosen.append(m)
     for p in places:
         if any(i in person_cells for i in range(p.start, p.end)):
             continue
-        for c in chosen:
+        for c in _overlapping(chosen, cells, p.start, p.end):
             if c.start <= p.start and p.end <= c.end and c.type is not EntityType.PLACE:
                 p.attrs["nested_in"] = c.type.value
                 break
-            if p.start < c.end and c.start < p.end and not (c.start <= p.start and p.end <= c.end):
+            if not (c.start <= p.start and p.end <= c.end):
                 p.attrs["nested_in"] = c.type.value  # straddles a name: not a mention of its own
                 break
         kept.append(p)
@@ -76,8 +83,13 @@ def settle_overlaps(doc: Document) -> None:
     doc.mentions = kept
 
 
-def _contains_person(m: Mention, persons: list[Mention]) -> bool:
-    return any(m.start <= p.start and p.end <= m.end for p in persons)
+def _overlapping(chosen: list[Mention], cells: dict[int, list[int]], start: int, end: int) -> list[Mention]:
+    found = sorted({k for i in range(start, end) for k in cells.get(i, ())})
+    return [chosen[k] for k in found]
+
+
+def _contains_person(m: Mention, person_ends: dict[int, int]) -> bool:
+    return any(person_ends.get(i, m.end + 1) <= m.end for i in range(m.start, m.end))
 
 
 def group_entities(doc: Document, lex: Lexicon) -> None:
@@ -134,7 +146,7 @@ def _merge_abbreviated_events(entities: list[Entity]) -> None:
         for a in e.aliases:
             keep.add_alias(a)
         keep.mentions.extend(e.mentions)
-        entities.remove(e)
+        entities[:] = [x for x in entities if x is not e]
 
 
 def _merge_variants(entities: list[Entity]) -> None:
@@ -142,17 +154,22 @@ def _merge_variants(entities: list[Entity]) -> None:
     _merge_abbreviated_events(entities)
     for kind in (EntityType.PROJECT, EntityType.INITIATIVE, EntityType.EVENT):
         group = sorted((e for e in entities if e.type is kind), key=lambda e: -len(e.name))
+        merged: set[int] = set()  # by identity: comparing dataclasses field by field is slow
         for short in list(reversed(group)):
+            if len(short.name) < 4:
+                continue
             for long in group:
-                if long is short or len(short.name) < 4 or short not in entities:
+                if long is short or id(short) in merged:
                     continue
                 if long.name.startswith(short.name) or long.name.endswith(short.name.strip("“”")):
                     long.add_alias(short.name)
                     for a in short.aliases:
                         long.add_alias(a)
                     long.mentions.extend(short.mentions)
-                    entities.remove(short)
+                    merged.add(id(short))
                     break
+        if merged:
+            entities[:] = [e for e in entities if id(e) not in merged]
 
 
 def _add_generated_aliases(ent: Entity, lex: Lexicon) -> None:
