@@ -1,7 +1,7 @@
 # The two commands of the README:
 #   make demo  — set up kg and run the main job on examples/ (embedded store, no server)
 #   make test  — set up everything the tests need (Python packages, Debian's Chromium,
-#                the Neo4j test server from Maven Central) and run them
+#                the Neo4j test server and the Jena checker from Maven Central) and run them
 VENV   := .venv
 PYTHON ?= python3
 KG     := $(VENV)/bin/kg
@@ -19,6 +19,7 @@ setup: $(VENV)/.installed
 setup-test: setup
 	bash tools/install-chromium.sh
 	bash tools/neo4j-server/build.sh
+	bash tools/jena-check/build.sh
 
 demo: setup
 	rm -rf .kg-demo

@@ -267,3 +267,12 @@ def _finish(report, verb: str) -> None:
                f"entities: {_counts(report.entities)}; relations: {_counts(report.relations)}", err=True)
     if report.failures:
         sys.exit(1)
+
+
+def _register_commands() -> None:
+    from kg.commands import register
+
+    register(main)
+
+
+_register_commands()

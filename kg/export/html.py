@@ -39,6 +39,9 @@ BIG_GRAPH = 1500
 #: Above this many visible nodes the page lays out with a fast O(n) layout
 #: (grid blocks by type) instead of cose, which is O(n^2) per iteration.
 COSE_MAX_NODES = 450
+#: A focused view opens at least this zoomed in, centred on its focus node:
+#: node labels (13 px, hidden below 8 px on screen) are then ~12 px tall.
+READABLE_ZOOM = 0.9
 
 # type -> (Chinese label, colour, cytoscape shape, CSS clip-path for the legend)
 NODE_TYPES: dict[str, tuple[str, str, str, str]] = {
@@ -117,8 +120,11 @@ def _prepare(view: dict) -> dict:
         edges.append(dict(e, id=eid, source=src, target=tgt, type=str(e.get("type") or "")))
     # optional doc id -> {"title", "date", "url"} (as kg.export.view provides)
     articles = {str(k): v for k, v in (view.get("articles") or {}).items() if isinstance(v, dict)}
+    # the node a focused view is centred on (focus_view sets it), if it is there
+    focus = str(view["focus"]) if view.get("focus") is not None and str(view["focus"]) in node_ids else None
     return {"title": str(view.get("title") or "知识图谱"), "nodes": nodes, "edges": edges,
-            "articles": articles, "dropped_edges": len(view.get("edges") or []) - len(edges)}
+            "articles": articles, "focus": focus,
+            "dropped_edges": len(view.get("edges") or []) - len(edges)}
 
 
 def _config() -> dict:
@@ -128,7 +134,7 @@ def _config() -> dict:
     return {"nodeTypes": node_types,
             "other": {"label": lab, "color": col, "shape": shp, "clip": clip},
             "edgeTypes": {t: {"label": lab, "color": col} for t, (lab, col) in EDGE_TYPES.items()},
-            "big": BIG_GRAPH, "coseMax": COSE_MAX_NODES}
+            "big": BIG_GRAPH, "coseMax": COSE_MAX_NODES, "readableZoom": READABLE_ZOOM}
 
 
 def generate_html(view: dict) -> Iterator[str]:
@@ -224,4 +230,5 @@ def focus_view(view: dict, focus: str, depth: int, types: set[str] | None = None
                     if str(e.get("source")) in keep and str(e.get("target")) in keep]
     name = next(n.get("name") for n in nodes if str(n.get("id")) == start)
     sub["title"] = f"{view.get('title') or '知识图谱'} · {name}（{depth} 跳）"
+    sub["focus"] = start
     return sub

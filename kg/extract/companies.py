@@ -13,7 +13,10 @@ from kg.model import Document, EntityType, Mention
 _LEGAL = re.compile(r"(?:集团)?(?:股份有限公司|有限责任公司|有限公司|股份公司|集团公司|控股公司)|集团|公司|银行|农民专业合作社|合作社")
 _ENUM = re.compile(r"((?:[^、，。；：\s]{2,14}、)+[^、，。；：\s]{2,14})(?:等|及)(?:\d+|[一二三四五六七八九十百多数几]+)?[家个]?"
                    r"[\u4e00-\u9fff]{0,6}?(?:企业|公司|水企|车企|药企|房企|集团|品牌|厂商|企)")
-_BRAND_FACILITY = re.compile(r"([\u4e00-\u9fff]{2,8}?)(?:工厂|厂区|门店|旗舰店)")
+# An enumeration never crosses ，。；： or a space, and has a 、 then 等 or 及:
+# the stretches between those marks that hold them are all _ENUM needs to
+# look at (it backtracks a lot over long lists of other things).
+_LIST_STRETCH = re.compile(r"(?<![^，。；：\s])[^，。；：\s、]*+、[^，。；：\s]*+")
 _NOT_COMPANY_START = re.compile(r"^(该|本|子|分|总|各|其|这|那|全|两家|多家|一家|母|新|原|我)")
 # Stop words that are ordinary parts of company names (…城市建设投资集团有限公司).
 _NAME_PART_WORDS = frozenset({"投资", "促进", "开发", "建设", "发展"})
@@ -36,22 +39,19 @@ def recognise_companies(doc: Document, lex: Lexicon) -> list[Mention]:
             return
         found.setdefault((start, end), Mention(start, end, name, EntityType.COMPANY, name, rule))
 
+    edges = barriers | zone_ends
     for m in _LEGAL.finditer(text):
-        start = left_edge(text, m.start(), clause_floor(doc, m.start()), 24, barriers | zone_ends,
-                          keep=_NAME_PART_WORDS)
+        start = left_edge(text, m.start(), clause_floor(doc, m.start()), 24, edges, keep=_NAME_PART_WORDS)
         if m.start() - start < 2 or is_generic(text[start:m.start()]):
             continue
         add(start, m.end(), "legal_form")
-    for m in _ENUM.finditer(text):
+    for m in _enumerations(text):
         pos = m.start(1)
         for item in m.group(1).split("、"):
             if not _PROJECT_HEAD.search(item) and (pos, pos + len(item)) not in known_other:
                 add(pos, pos + len(item), "company_enumeration")
             pos += len(item) + 1
     names = {m.text for m in found.values() if m.source == "company_enumeration"}
-    for m in _BRAND_FACILITY.finditer(text):
-        if m.group(1) in names:
-            continue
     for name in names:
         at = text.find(name)
         while at >= 0:
@@ -60,8 +60,20 @@ def recognise_companies(doc: Document, lex: Lexicon) -> list[Mention]:
     return list(found.values())
 
 
+_ZONE = re.compile(r"工业园区?|开发区|经开区|产业园|园区")
+
+
+def _enumerations(text: str):
+    """_ENUM.finditer(text), looking only where it can match."""
+    for stretch in _LIST_STRETCH.finditer(text):
+        start, end = stretch.span()
+        first = text.find("、", start, end)
+        if text.find("等", first, end) >= 0 or text.find("及", first, end) >= 0:
+            yield from _ENUM.finditer(text, start, end)
+
+
 def _zone_ends(text: str) -> set[int]:
-    return {m.end() for m in re.finditer(r"工业园区?|开发区|经开区|产业园|园区", text)}
+    return {m.end() for m in _ZONE.finditer(text)}
 
 
 def _is_known_other(doc: Document, start: int, end: int) -> bool:

@@ -25,6 +25,9 @@ _COUNT = re.compile(r"(?<=[\u4e00-\u9fff])(?:\d+|[一二三四五六七八九十
 # 省、岳阳市农村工作会议: a level character coordinated with a place shares its meeting.
 _SHARED_HEAD = re.compile(r"(省|市|县)、")
 _LEVEL_CONGRESS = re.compile(r"(?<![\u4e00-\u9fff])?(省|市|县|区)(第?[一二三四五六七八九十]+次党代会)")
+_ONLY_COUNT = re.compile(r"[\d次场个]+")
+_COUNTED = re.compile(r"\d+(次|场)")
+_COMMITTEE_MEETING = re.compile(r"([\u4e00-\u9fff]{2,8}?委)常委会(?!会议)")
 _GENERIC = re.compile(r"^(召开|举行|相关|有关|专题|各类|这次|此次|本次|该|各|全体|一次|两次|例行|视频|电视电话|工作|调研|座谈)")
 
 
@@ -47,17 +50,17 @@ def recognise_events(doc: Document, lex: Lexicon) -> list[Mention]:
         modifier = text[start:m.start()].strip("“”")
         if head in ("会议", "大会", "仪式", "全会") and len(modifier) < 2:
             continue
-        if not modifier or _GENERIC.match(modifier) or is_generic(modifier) or re.fullmatch(r"[\d次场个]+", modifier):
+        if not modifier or _GENERIC.match(modifier) or is_generic(modifier) or _ONLY_COUNT.fullmatch(modifier):
             bare.append((start, m.end()))
             continue
-        if re.match(r"^\d+(次|场)", modifier):
+        if _COUNTED.match(modifier):
             continue
         name = text[start:m.end()]
         key = _COUNT.sub("", name.replace("“", "").replace("”", ""))
         if head == "常委会" or head.startswith("常委会") or name.endswith("委常委会"):
             key = key if key.endswith("会议") else key + "会议"
         add(start, m.end(), "event_head", key)
-    for m in re.finditer(r"([\u4e00-\u9fff]{2,8}?委)常委会(?!会议)", text):
+    for m in (_COMMITTEE_MEETING.finditer(text) if "常委会" in text else ()):
         if m.start(1) + len(m.group(1)) in body_ends:
             body = body_ends[m.start(1) + len(m.group(1))]
             add(body.start, m.end(), "committee_meeting", body.key + "常委会会议")
@@ -66,7 +69,7 @@ def recognise_events(doc: Document, lex: Lexicon) -> list[Mention]:
         found[(m.start(), m.end())].attrs["national"] = True
     for m in _QUOTED_MEETING.finditer(text):
         add(m.start(), m.end(), "quoted_meeting", m.group())
-    for m in _LEVEL_CONGRESS.finditer(text):
+    for m in (_LEVEL_CONGRESS.finditer(text) if "党代会" in text else ()):
         place = resolve_level(doc, lex.divisions, m.start(), m.group(1))
         number = m.group(2) if m.group(2).startswith("第") else "第" + m.group(2)
         key = (place["name"] if place else m.group(1)) + number

@@ -7,27 +7,32 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from kg.model import Document, EntityType
+from kg.text import sentence_at
 
 _KIND_ALIASES = {"州": ("州", "市"), "市": ("市",), "县": ("县", "旗"), "区": ("区",), "省": ("省",),
                  "旗": ("旗", "县"), "镇": ("镇",), "乡": ("乡",), "街道": ("街道",)}
 
 
-_PLACE_INDEX: dict = {"key": None}
+# (mention list, its length, places, starts) of the document at hand. The
+# list itself is held, so a new document's list is never mistaken for it (an
+# id can be reused once the old list is freed); one tuple, swapped whole.
+_PLACE_INDEX: tuple = (None, -1, [], [])
 
 
 def _places_by_start(doc: Document) -> tuple[list, list[int]]:
     """The article's place mentions sorted by start, rebuilt only when the
     mention list has changed (one article is resolved at a time)."""
-    key = (id(doc), id(doc.mentions), len(doc.mentions))
-    if _PLACE_INDEX["key"] != key:
+    global _PLACE_INDEX
+    cached = _PLACE_INDEX
+    if cached[0] is not doc.mentions or cached[1] != len(doc.mentions):
         places = sorted((m for m in doc.mentions if m.type is EntityType.PLACE), key=lambda m: m.start)
-        _PLACE_INDEX.update(key=key, places=places, starts=[m.start for m in places])
-    return _PLACE_INDEX["places"], _PLACE_INDEX["starts"]
+        cached = _PLACE_INDEX = (doc.mentions, len(doc.mentions), places, [m.start for m in places])
+    return cached[2], cached[3]
 
 
 def resolve_level(doc: Document, index, position: int, kind: str) -> dict | None:
     kinds = _KIND_ALIASES.get(kind, (kind,))
-    sentence = doc.sentence_at(position)
+    sentence = sentence_at(doc, position)
     floor = sentence.start if sentence else 0
     places, starts = _places_by_start(doc)
     best = None

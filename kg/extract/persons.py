@@ -18,6 +18,7 @@ _REPORTER = re.compile(r"(?:记者|通讯员|作者|撰稿|摄影)[：: ]?((?:[\
 _SPEECH = re.compile(r"(?:(?<=^)|(?<=[，。；：、“\n]))([\u4e00-\u9fff]{2,3})(?=强调|指出|表示|主持|要求|说，|说：)")
 _CHAIN_SEP = "、"
 _FOLLOWER_SET = frozenset(NAME_FOLLOWERS)
+_FOLLOWER_LENGTHS = sorted({len(w) for w in NAME_FOLLOWERS})
 _PUNCT_END = frozenset("，。、；：！？”）( （\n")
 
 
@@ -30,7 +31,7 @@ def surname_length(candidate: str) -> int:
 def _followed_by_boundary(text: str, end: int) -> bool:
     if end >= len(text) or text[end] in _PUNCT_END:
         return True
-    return any(text.startswith(w, end) for w in NAME_FOLLOWERS)
+    return any(text[end:end + n] in _FOLLOWER_SET for n in _FOLLOWER_LENGTHS)
 
 
 def name_at(text: str, start: int, strict_end: bool = True) -> str | None:
@@ -42,7 +43,7 @@ def name_at(text: str, start: int, strict_end: bool = True) -> str | None:
     for given in (2, 1):
         end = start + sn + given
         cand = text[start:end]
-        if len(cand) < sn + given or any(ch in NOT_IN_NAME for ch in cand):
+        if len(cand) < sn + given or not NOT_IN_NAME.isdisjoint(cand):
             continue
         if given == 2 and _followed_by_boundary(text, start + sn + 1):
             continue  # 杨军到, 宋勇陪同: the third character starts a follower word

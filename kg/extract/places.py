@@ -9,13 +9,14 @@ from collections import Counter
 
 from kg.lexicon import Lexicon
 from kg.model import Document, EntityType, Mention
+from kg.text import sentence_at
 
 # A short county name is taken as a place only with support: followed by one
 # of these, preceded by its province or city, or named in full elsewhere.
 _PLACE_BOUND_AFTER = re.compile(r"(经开区|经济开发区|经济技术开发区|开发区|高新区|工业园|产业园|新区|综保区|"
                                 r"县委|市委|区委|县政府|市政府|人民政府|籍|境内|境|城区|老城|等地|、)")
 _GEO = re.compile(r"(大坝|水库|水电站|湖|港|机场|火车站|高铁站|湿地公园|国家森林公园|风景区|景区)")
-_GEO_NAMES = ("大坝", "水库", "机场", "湿地公园", "国家森林公园")
+_GEO_NAME = re.compile("大坝|水库|机场|湿地公园|国家森林公园")
 _VILLAGE = re.compile(r"([\u4e00-\u9fff]{2,4}(?:村|社区))(?=[，。、；的党两委居民委员会和与及]|$)")
 _VILLAGE_STOP = re.compile(r"(乡村|农村|新村|城乡|全村|各村|本村|该村|进村|驻村|包村|行政村|自然村|村村|社区$|各社区|"
                            r"城市社区|农村社区|美丽|示范|试点|和美|宜居|文明|振兴|中心村|贫困村|重点村|的)")
@@ -23,15 +24,19 @@ _VILLAGE_STOP = re.compile(r"(乡村|农村|新村|城乡|全村|各村|本村|�
 
 def recognise_places(doc: Document, lex: Lexicon) -> list[Mention]:
     index = lex.divisions
+    by_code = index.by_code
     text = doc.text
     hits = index.find_all(text)
-    full_codes = {code for s, e, surface, codes in hits for code in codes if index.is_full_name(surface, code)}
+    full_codes = {code for hit in hits for code in hit[4]}
     accepted = []
-    for i, (start, end, surface, codes) in enumerate(hits):
-        full = any(index.is_full_name(surface, c) for c in codes)
-        if full and len(surface) <= 3 and start > 0 and _is_han(text[start - 1]) and not (i and hits[i - 1][1] == start):
+    prev_end = -1
+    for i, (start, end, surface, codes, full_of) in enumerate(hits):
+        full = bool(full_of)
+        glued = i and prev_end == start
+        prev_end = end
+        if full and len(surface) <= 3 and start > 0 and _is_han(text[start - 1]) and not glued:
             full = False  # 示范县, 包联乡: a short full name glued to a word
-            if len(surface) == 2 or index.by_code[codes[0]].level == 4:
+            if len(surface) == 2 or by_code[codes[0]].level == 4:
                 continue
         if full or _short_is_supported(text, hits, i, index, full_codes):
             accepted.append((start, end, surface, codes, full))
@@ -48,7 +53,7 @@ def recognise_places(doc: Document, lex: Lexicon) -> list[Mention]:
             mentions.append(Mention(start, end, surface, EntityType.PLACE, surface, "division",
                                     {"ambiguous": True}))
             continue
-        div = index.by_code[code]
+        div = by_code[code]
         mentions.append(Mention(start, end, surface, EntityType.PLACE, div.name, "division",
                                 {"division_code": code, "level": div.level, "kind": div.kind}))
     mentions.extend(_geographic(doc, mentions))
@@ -61,15 +66,15 @@ def _is_han(ch: str) -> bool:
 
 
 def _short_is_supported(text, hits, i, index, full_codes) -> bool:
-    start, end, surface, codes = hits[i]
-    levels = [index.by_code[c].level for c in codes]
-    if any(c in full_codes for c in codes):
+    start, end, surface, codes, _ = hits[i]
+    if not full_codes.isdisjoint(codes):
         return True
-    if min(levels) <= 2:
+    by_code = index.by_code
+    if min(by_code[c].level for c in codes) <= 2:
         return True
     if i > 0 and hits[i - 1][1] == start:
         prev_codes = set(hits[i - 1][3])
-        if any(prev_codes & set(index.ancestors(c)) for c in codes):
+        if any(not prev_codes.isdisjoint(index.ancestors(c)) for c in codes):
             return True  # 湖南宁乡, 河北围场
     return bool(_PLACE_BOUND_AFTER.match(text, end))
 
@@ -94,16 +99,16 @@ def _choose(codes, surface, index, context) -> str | None:
 def _geographic(doc: Document, places: list[Mention]) -> list[Mention]:
     """三门峡大坝: a known place name directly followed by a geographic head."""
     out = []
+    text = doc.text
     for m in places:
         if "division_code" not in m.attrs:
             continue
-        after = doc.text[m.end:m.end + 8]
-        for head in _GEO_NAMES:
-            if after.startswith(head):
-                name = m.text + head
-                out.append(Mention(m.start, m.end + len(head), name, EntityType.PLACE, name,
-                                   "geographic", {"within": m.attrs["division_code"]}))
-                break
+        g = _GEO_NAME.match(text, m.end)
+        if g:
+            head = g.group()
+            name = m.text + head
+            out.append(Mention(m.start, m.end + len(head), name, EntityType.PLACE, name,
+                               "geographic", {"within": m.attrs["division_code"]}))
     return out
 
 
@@ -125,7 +130,7 @@ def focal_place(doc: Document, index) -> dict | None:
         code = m.attrs.get("division_code") if m.type is EntityType.PLACE else None
         if not code:
             continue
-        weight = 2 if (s := doc.sentence_at(m.start)) is not None and s.kind == "title" else 1
+        weight = 2 if (s := sentence_at(doc, m.start)) is not None and s.kind == "title" else 1
         counts[code] += weight
     for level in (3, 2, 4, 1):
         ranked = [(n, c) for c, n in counts.items() if index.by_code[c].level == level]

@@ -52,7 +52,7 @@ def recognise_projects(doc: Document, lex: Lexicon) -> list[Mention]:
         for q in re.finditer(r"“[^”]{2,12}”", m.group(1)):
             s = m.start(1) + q.start()
             add(s, s + len(q.group()), "quoted_list", q.group() + head, (q.group(),))
-    for m in _COORDINATED.finditer(text):
+    for m in _coordinated(text):
         head = m.group(3)
         pos = m.start(1)
         for n, item in enumerate(m.group(1).rstrip("、").split("、")):
@@ -61,6 +61,17 @@ def recognise_projects(doc: Document, lex: Lexicon) -> list[Mention]:
                 add(start, pos + len(item), "coordinated", text[start:pos + len(item)] + head, (text[start:pos + len(item)],))
             pos += len(item) + 1
     return _drop_nested(list(found.values()))
+
+
+# Coordinated names are Han characters and 、 only: the runs of those that
+# hold a 、 are all _COORDINATED needs to look at.
+_HAN_LIST_RUN = re.compile(r"(?<![\u4e00-\u9fff、])[\u4e00-\u9fff]*+、[\u4e00-\u9fff、]*+")
+
+
+def _coordinated(text: str):
+    """_COORDINATED.finditer(text), looking only where it can match."""
+    for run in _HAN_LIST_RUN.finditer(text):
+        yield from _COORDINATED.finditer(text, run.start(), run.end())
 
 
 class _Companies:

@@ -6,6 +6,10 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import ahocorasick
+
+from kg.text import sentence_at
+
 # Words that end a name's left edge: the name starts right after them.
 _FUNCTION_WORDS = frozenset("""
 开展 启动 推行 实施 构建 建立 实行 组建 探索 打造 召开 举行 出席 参加 宣布 投资 谋划 推进 加快 深入 走进 参观
@@ -44,16 +48,25 @@ def _stop_word_ending_at(text: str, i: int, floor: int, keep: frozenset[str]) ->
     return False
 
 
-_STOP_AHEAD = re.compile("(?=(" + "|".join(map(re.escape, STOP_WORDS)) + "))")
+# Stop words by an automaton: every occurrence, overlapping ones included.
+_STOP_AUTOMATON = ahocorasick.Automaton()
+for _w in STOP_WORDS:
+    _STOP_AUTOMATON.add_word(_w, len(_w))
+_STOP_AUTOMATON.make_automaton()
 
 
 @lru_cache(maxsize=4)
 def _stop_ends(text: str) -> frozenset[int]:
-    """Every offset where a stop word ends (one regex pass per document)."""
-    ends = set()
-    for m in _STOP_AHEAD.finditer(text):
-        ends.add(m.start() + len(m.group(1)))
-    return frozenset(ends)
+    """Every offset where a stop word ends, the longest stop word at each
+    start counting (so 开展 in 开展的 ends at 展, not 的...): one pass
+    of an automaton per document."""
+    longest: dict[int, int] = {}
+    get = longest.get
+    for last, n in _STOP_AUTOMATON.iter(text):
+        start = last - n + 1
+        if get(start, 0) < n:
+            longest[start] = n
+    return frozenset([start + n for start, n in longest.items()])
 
 
 def left_edge(text: str, end: int, floor: int, max_len: int = 24, barriers: set[int] | frozenset = frozenset(),
@@ -87,27 +100,39 @@ def left_edge(text: str, end: int, floor: int, max_len: int = 24, barriers: set[
     return i
 
 
+_GENERIC_RANK = {w: i for i, w in enumerate(GENERIC_WORDS)}
+_GENERIC_LENGTHS = sorted({len(w) for w in GENERIC_WORDS}, reverse=True)
+
+
 def is_generic(modifier: str) -> bool:
     """True when what precedes the head noun names nothing specific
-    (重点项目, 8个项目, 相关部门)."""
+    (重点项目, 8个项目, 相关部门): generic words peeled off both ends, first
+    the one that comes first in GENERIC_WORDS (longest first), leave less
+    than two characters."""
     rest = _NUMERALS.sub("", modifier.replace("“", "").replace("”", ""))
-    changed = True
-    while changed and rest:
-        changed = False
-        for word in GENERIC_WORDS:
-            if rest.startswith(word) and not (word == "项" and rest.startswith("项目")):  # 项 counts, 项目 names
-                rest = rest[len(word):]
-                changed = True
+    rank = _GENERIC_RANK.get
+    while rest:
+        size = len(rest)
+        for n in _GENERIC_LENGTHS:
+            if n > size:
+                continue
+            front = rank(rest[:n])
+            if front is not None and n == 1 and rest.startswith("项目"):
+                front = None  # 项 counts, 项目 names
+            back = rank(rest[-n:]) if size > n else None
+            if front is not None and (back is None or front <= back):
+                rest = rest[n:]
                 break
-            if rest.endswith(word) and len(rest) > len(word):
-                rest = rest[: -len(word)]
-                changed = True
+            if back is not None:
+                rest = rest[:-n]
                 break
+        else:
+            break
     return len(rest) < 2
 
 
 def clause_floor(doc, position: int) -> int:
-    sentence = doc.sentence_at(position)
+    sentence = sentence_at(doc, position)
     return sentence.start if sentence else 0
 
 

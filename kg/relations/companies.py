@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Document, EntityType, RelationType
-from kg.relations.base import RelationSet, entity_mentions, mention_starts, pairs_between
+from kg.relations.base import RelationSet, pairs_between
 
 _INVESTED_BY = re.compile(r"由$")
 _COOPERATION = re.compile(r"签约|签署|合作|投资|落户|入驻|形成|达成|携手|共建|战略合作")
@@ -23,7 +23,7 @@ def _projects_named_after(doc: Document) -> dict[str, list]:
 
 
 def companies(doc: Document, rels: RelationSet) -> None:
-    pairs = entity_mentions(doc)
+    pairs, starts = rels.mention_pairs()
     focal = doc.context.get("focal") or {}
     focal_place = next((e for e in doc.entities if e.type is EntityType.PLACE
                         and e.attributes.get("division_code") == focal.get("division_code")), None)
@@ -49,12 +49,11 @@ def companies(doc: Document, rels: RelationSet) -> None:
             if pm is m or pm.end > m.end:
                 rels.add(RelationType.LEADS, e.id, pe.id, pm.start, "name_heads_project")
                 rels.add(RelationType.OPERATES, e.id, pe.id, pm.start, "name_heads_project")
-    starts = mention_starts(pairs)
     for sentence in doc.sentences:
-        in_sentence = pairs_between(pairs, starts, sentence.start, sentence.end)
         verb = _COOPERATION.search(sentence.text)
         if not verb:
             continue
+        in_sentence = pairs_between(pairs, starts, sentence.start, sentence.end)
         verb_at = sentence.start + verb.start()
         for m, e in in_sentence:
             if e.type is not EntityType.COMPANY or m.start > verb_at:

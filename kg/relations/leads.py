@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Document, EntityType, RelationType
-from kg.relations.base import ACTORS, TARGETS, RelationSet, clauses, entity_mentions, mention_starts, pairs_between
+from kg.relations.base import ACTORS, TARGETS, RelationSet, clauses, pairs_between
 
 LEAD_VERBS = re.compile(r"主持召开|主持|召开|举行|组织|启动|开展|实施|推行|构建|组建|谋划建设|投资建设|建立|实行|探索|宣布|"
                         r"打造|创新|通过|以|推进|加快|部署|全面贯彻|大力实施|践行|坚持|开启")
@@ -23,8 +23,7 @@ _UNDER_LEADERSHIP = re.compile(r"(?:的)?(?:坚强|正确|统一)?领导下")
 
 
 def leads_and_participates(doc: Document, rels: RelationSet) -> None:
-    pairs = entity_mentions(doc)
-    starts = mention_starts(pairs)
+    pairs, starts = rels.mention_pairs()
     speaker = None
     we = _we_body(doc, pairs)
     for sentence in doc.sentences:
@@ -34,8 +33,10 @@ def leads_and_participates(doc: Document, rels: RelationSet) -> None:
             speaker = next((e for m, e in in_sentence if m.text == sm.group(1) and e.type is EntityType.PERSON), None)
         elif _new_paragraph(doc, sentence) and not sentence.text.startswith(("他", "要")):
             speaker = None  # the speaker's words run to the end of the paragraph (他强调… goes on)
+        if not any(e.type in TARGETS for m, e in in_sentence):
+            continue  # every rule below relates a target named in the sentence
         for c_start, c_end in clauses(doc, sentence):
-            clause_pairs = [(m, e) for m, e in in_sentence if c_start <= m.start < c_end]
+            clause_pairs = pairs_between(pairs, starts, c_start, c_end)
             for vm in LEAD_VERBS.finditer(doc.text, c_start, c_end):
                 targets = [e for m, e in clause_pairs if m.start >= vm.end() and e.type in TARGETS]
                 if not targets:

@@ -19,6 +19,8 @@ def located_in(doc: Document, rels: RelationSet, index) -> None:
     location: dict[str, str] = {}
     spans = _division_spans(doc, places)
     starts = [m.start for m in spans]
+    towns = _towns(doc)
+    led_by = _leaders_by_target(rels)  # no rule below adds a LEADS
     for e in doc.entities:
         if e.type is EntityType.GOV_BODY and e.attributes.get("jurisdiction") in places:
             location[e.id] = places[e.attributes["jurisdiction"]].id
@@ -26,9 +28,9 @@ def located_in(doc: Document, rels: RelationSet, index) -> None:
     for e in doc.entities:
         if e.type not in _LOCATABLE and e.type is not EntityType.COMPANY:
             continue
-        place = _place_in_name(e, places, index, spans, starts) or _town_named_by_prefix(doc, e)
+        place = _place_in_name(e, places, index, spans, starts) or _town_named_by_prefix(towns, e)
         if place is None and e.type in _LOCATABLE and not _is_national(e):
-            place = _leader_place(e, rels, location, doc) or focal_place
+            place = _leader_place(e, rels, location, led_by) or focal_place
         if place is None and e.type is EntityType.COMPANY and not rels.has(RelationType.COOPERATES_WITH, head=e.id):
             place = focal_place if _focal_is_local(focal) else None
         if place is not None:
@@ -47,12 +49,21 @@ def _focal_is_local(focal: dict) -> bool:
     return focal.get("level", 0) >= 3
 
 
-def _town_named_by_prefix(doc, e):
+def _towns(doc) -> list[tuple[str, object]]:
+    """(name without 镇/乡, entity) of the towns the article names."""
+    out = []
+    for town in doc.entities:
+        if town.type is EntityType.PLACE and town.attributes.get("level") == 4:
+            base = town.name[:-1] if town.name.endswith(("镇", "乡")) else town.name
+            if len(base) >= 2:
+                out.append((base, town))
+    return out
+
+
+def _town_named_by_prefix(towns, e):
     """某镇 named in the article and a zone named 某X综保区: the zone is in the town."""
-    towns = [t for t in doc.entities if t.type is EntityType.PLACE and t.attributes.get("level") == 4]
-    for town in towns:
-        base = town.name[:-1] if town.name.endswith(("镇", "乡")) else town.name
-        if len(base) >= 2 and any(n.startswith(base) or n[2:].startswith(base) for n in [e.name, *e.aliases]):
+    for base, town in towns:
+        if any(n.startswith(base) or n[2:].startswith(base) for n in [e.name, *e.aliases]):
             return town
     return None
 
@@ -76,14 +87,22 @@ def _division_spans(doc, places) -> list:
                    and m.attrs.get("division_code") in places), key=lambda m: m.start)
 
 
-def _leader_place(e, rels: RelationSet, location: dict, doc):
+def _leaders_by_target(rels: RelationSet) -> dict[str, list[str]]:
+    """Entity id -> the ids that lead it, in the order the relations were found."""
+    out: dict[str, list[str]] = {}
     for r in rels.relations():
-        if r.type is RelationType.LEADS and r.tail == e.id:
-            head = rels.entities.get(r.head)
-            if head is None:
-                continue
-            if head.type is EntityType.PLACE:
-                return head
-            if head.id in location:
-                return rels.entities[location[head.id]]
+        if r.type is RelationType.LEADS:
+            out.setdefault(r.tail, []).append(r.head)
+    return out
+
+
+def _leader_place(e, rels: RelationSet, location: dict, led_by: dict[str, list[str]]):
+    for head_id in led_by.get(e.id, ()):
+        head = rels.entities.get(head_id)
+        if head is None:
+            continue
+        if head.type is EntityType.PLACE:
+            return head
+        if head.id in location:
+            return rels.entities[location[head.id]]
     return None

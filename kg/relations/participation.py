@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.model import Document, Entity, EntityType, RelationType
-from kg.relations.base import RelationSet, entity_mentions, mention_starts, pairs_between
+from kg.relations.base import RelationSet, pairs_between
 
 _ATTEND = re.compile(r"出席|参加|陪同|参与")
 _BRING_ALONG = re.compile(r"带领|率领")
@@ -22,7 +22,7 @@ _AT_MEETING_LINE = re.compile(r"^[—\-\s]*(?:\d{4}年\d{1,2}月\d{1,2}日)?在$
 
 
 def participation(doc: Document, rels: RelationSet) -> None:
-    pairs = _Pairs(entity_mentions(doc))
+    pairs = _Pairs(*rels.mention_pairs())
     attendants_of_current_activity(doc, rels, pairs)
     groundbreaking(doc, rels, pairs)
     report_at_meeting(doc, rels, pairs)
@@ -33,9 +33,9 @@ def participation(doc: Document, rels: RelationSet) -> None:
 class _Pairs(list):
     """(mention, entity) pairs in text order, sliced by offsets in O(log n)."""
 
-    def __init__(self, pairs) -> None:
+    def __init__(self, pairs, starts: list[int]) -> None:
         super().__init__(pairs)
-        self.starts = mention_starts(self)
+        self.starts = starts
 
     def between(self, start: int, end: int):
         return pairs_between(self, self.starts, start, end)

@@ -21,9 +21,11 @@ _NESTABLE = {(EntityType.COMPANY, EntityType.PROJECT), (EntityType.GOV_BODY, Ent
 
 
 def add_anaphors(doc: Document, lex: Lexicon) -> None:
-    taken = {i for m in doc.mentions for i in range(m.start, m.end)}
+    taken = None  # the characters inside a mention, gathered at the first anaphor
     anaphors: list[Mention] = []  # added at the end: an anaphor resolves to named places only
     for m in _ANAPHOR.finditer(doc.text):
+        if taken is None:
+            taken = {i for x in doc.mentions for i in range(x.start, x.end)}
         if m.start() in taken:
             continue
         kind = m.group(2) if m.group(2) else "市"
@@ -53,7 +55,7 @@ def settle_overlaps(doc: Document) -> None:
     chosen: list[Mention] = []
     cells: dict[int, list[int]] = {}  # character -> indices in `chosen`
     for m in sorted(others, key=lambda m: (-(m.end - m.start), _PRIORITY[m.type], m.start)):
-        if any(i in person_cells for i in range(m.start, m.end)) and not _contains_person(m, person_ends):
+        if not person_cells.isdisjoint(range(m.start, m.end)) and not _contains_person(m, person_ends):
             continue
         clash = False
         for c in _overlapping(chosen, cells, m.start, m.end):
@@ -68,7 +70,7 @@ def settle_overlaps(doc: Document) -> None:
                 cells.setdefault(i, []).append(len(chosen))
             chosen.append(m)
     for p in places:
-        if any(i in person_cells for i in range(p.start, p.end)):
+        if not person_cells.isdisjoint(range(p.start, p.end)):
             continue
         for c in _overlapping(chosen, cells, p.start, p.end):
             if c.start <= p.start and p.end <= c.end and c.type is not EntityType.PLACE:

@@ -204,7 +204,8 @@ def test_page_in_real_browser(browser_context, tmp_path):
     if os.environ.get("KG_SCREENSHOT_DIR"):
         out_dir = Path(os.environ["KG_SCREENSHOT_DIR"])
         out_dir.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(shot, out_dir / "graph.png")
+        # graph.png is the corpus page (test_html_corpus.py), this is the sample
+        shutil.copyfile(shot, out_dir / "graph-sample.png")
 
     assert not errors, "console errors:\n" + "\n".join(errors)
     assert requests == [url], f"unexpected requests: {requests}"

@@ -2,29 +2,23 @@
 Cypher over Bolt through the Python driver, and refuses wrong credentials.
 
 Needs java 17+ and Maven; the first run downloads ~125 MB of jars into ~/.m2. Never skipped.
+The server is the session's one (tests/integration/conftest.py: `neo4j_server`).
 """
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import neo4j
 import pytest
 from neo4j.exceptions import AuthError
 
-# tests/ has no __init__.py and no conftest.py: make tests/support importable as `support`.
+# tests/ is not a package: make tests/support importable as `support` (as conftest.py does).
 _TESTS_DIR = str(Path(__file__).resolve().parents[1])
 if _TESTS_DIR not in sys.path:
     sys.path.insert(0, _TESTS_DIR)
 
-from support.neo4j_server import Neo4jServer, running_neo4j  # noqa: E402
-
-
-@pytest.fixture(scope="module")
-def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServer]:
-    with running_neo4j(tmp_path_factory.mktemp("neo4j")) as server:
-        yield server
+from support.neo4j_server import Neo4jServer  # noqa: E402
 
 
 def test_create_and_count_over_bolt(neo4j_server: Neo4jServer) -> None:

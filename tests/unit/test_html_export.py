@@ -193,3 +193,15 @@ def test_article_metadata_is_passed_through(chain):
     parser.feed(_page(chain))
     assert json.loads(parser.scripts[0][1])["articles"]["doc-1"]["title"] == "标题"
     assert focus_view(chain, "p1", 1)["articles"] == chain["articles"]
+
+
+def test_focused_page_names_its_focus_node(chain):
+    sub = focus_view(chain, "赵书记", 1)
+    assert sub["focus"] == "p1"
+    parser = _Scripts()
+    parser.feed(_page(sub))
+    assert json.loads(parser.scripts[0][1])["focus"] == "p1"
+    # no focus, or one that is not a node of the page: the page opens on the whole graph
+    parser = _Scripts()
+    parser.feed(_page(dict(chain, focus="ghost")))
+    assert json.loads(parser.scripts[0][1])["focus"] is None
