@@ -14,6 +14,8 @@ from kg.extract.persons import recognise_persons
 from kg.extract.places import focal_place, recognise_places
 from kg.extract.posts import resolve_posts
 from kg.extract.projects import recognise_projects
+from kg.extract.tagged_persons import recognise_tagged_persons
+from kg.extract.world_places import recognise_world_places
 from kg.lexicon import Lexicon, shared_lexicon
 from kg.model import Document
 from kg.relations.base import RelationSet
@@ -87,6 +89,8 @@ STAGES: list[Stage] = [
     _recogniser(recognise_projects),
     _recogniser(recognise_initiatives),
     _recogniser(recognise_organizations),
+    _recogniser(recognise_world_places),
+    _recogniser(recognise_tagged_persons),
     anaphora,
     overlaps,
     entities,
