@@ -64,12 +64,10 @@ def execute(store: ox.Store, job: SparqlJob) -> Outcome:
 
 def dataset_arguments(job: SparqlJob) -> dict:
     """default-graph-uri / named-graph-uri; without them the default graph is
-    the union of the article graphs, as everywhere in kg."""
+    the store's, which kg keeps as the union of the article graphs."""
     args: dict = {}
     if job.default_graphs:
         args["default_graph"] = [ox.NamedNode(iri) for iri in job.default_graphs]
-    else:
-        args["use_default_graph_as_union"] = True
     if job.named_graphs:
         args["named_graphs"] = [ox.NamedNode(iri) for iri in job.named_graphs]
     return args
