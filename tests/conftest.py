@@ -28,6 +28,21 @@ def pipeline():
     return Pipeline().load()
 
 
+@pytest.fixture(scope="session")
+def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """../shared/corpus built once per test session with `kg build` (no
+    graph.html). Tests only read it; one that writes copies it first."""
+    from click.testing import CliRunner
+
+    from kg.cli import main
+
+    require_shared()
+    store = tmp_path_factory.mktemp("corpus") / "store"
+    result = CliRunner().invoke(main, ["build", str(CORPUS), "--store", str(store), "--no-html"])
+    assert result.exit_code == 0, result.output
+    return store
+
+
 @pytest.fixture()
 def run_kg():
     """Run the kg CLI in-process; returns click's Result."""

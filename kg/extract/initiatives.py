@@ -38,11 +38,9 @@ def recognise_initiatives(doc: Document, lex: Lexicon) -> list[Mention]:
         if any(_MEETING.search(q.strip("“”")) for q in quotes):
             continue  # a quoted 会 (“开年第一会”) is an event
         if len(quotes) > 1 and re.fullmatch(rf"(?:{_QUOTE})+", m.group(1)):
-            pos = m.start(1)
             for q in re.finditer(_QUOTE, m.group(1)):
                 s = m.start(1) + q.start()
                 add(s, s + len(q.group()), q.group() + head, "quoted_list", (q.group(),))
-                pos = s
             continue
         full = text[m.start():m.end()]
         key = full[:-2] if full.endswith("工作") and len(full) > 2 else full

@@ -8,21 +8,12 @@ import json
 import networkx as nx
 import pytest
 
-from tests.conftest import CORPUS, require_shared
 from tests.support.schemas import GEXF_13_XSD, GRAPHML_XSD, schema_errors
 
 
 @pytest.fixture(scope="module")
-def built_store(tmp_path_factory):
-    require_shared()
-    from click.testing import CliRunner
-
-    from kg.cli import main
-
-    store = tmp_path_factory.mktemp("kg") / "store"
-    result = CliRunner().invoke(main, ["build", str(CORPUS), "--store", str(store), "--no-html"])
-    assert result.exit_code == 0, result.output
-    return store
+def built_store(corpus_store):
+    return corpus_store
 
 
 @pytest.fixture(scope="module")

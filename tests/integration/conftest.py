@@ -24,16 +24,3 @@ def neo4j_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Neo4jServ
         yield server
 
 
-@pytest.fixture(scope="session")
-def corpus_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """../shared/corpus built with `kg build` (no graph.html)."""
-    from click.testing import CliRunner
-
-    from kg.cli import main
-    from tests.conftest import CORPUS, require_shared
-
-    require_shared()
-    store = tmp_path_factory.mktemp("corpus") / "store"
-    result = CliRunner().invoke(main, ["build", str(CORPUS), "--store", str(store), "--no-html"])
-    assert result.exit_code == 0, result.output
-    return store

@@ -22,7 +22,7 @@ import pytest
 
 from kg.queries import QUERY_DIR, available, sparql_term
 from kg.store.vocab import PREFIXES
-from tests.conftest import CORPUS, IN_CI, ROOT, require_shared
+from tests.conftest import IN_CI, ROOT
 
 JENA_DIR = ROOT / "tools" / "jena-check"
 BUILD_TIMEOUT_S = 900
@@ -65,16 +65,8 @@ def jena_classpath() -> str:
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Path:
-    require_shared()
-    from click.testing import CliRunner
-
-    from kg.cli import main
-
-    path = tmp_path_factory.mktemp("jena") / "store"
-    result = CliRunner().invoke(main, ["build", str(CORPUS), "--store", str(path), "--no-html"])
-    assert result.exit_code == 0, result.output
-    return path
+def store(corpus_store) -> Path:
+    return corpus_store
 
 
 @pytest.fixture(scope="module")

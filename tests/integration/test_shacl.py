@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pyshacl
 import pytest
-from rdflib import Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import Dataset, Graph, Literal, Namespace
 from rdflib.namespace import RDF, RDFS, SH
 
 from tests.conftest import CORPUS, ROOT, require_shared

@@ -18,7 +18,7 @@ from rdflib import Graph
 from SPARQLWrapper import CSV, JSON, JSONLD, POST, POSTDIRECTLY, TSV, TURTLE, XML, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import EndPointInternalError, QueryBadFormed
 
-from tests.conftest import CORPUS, IN_CI, ROOT, require_shared
+from tests.conftest import CORPUS, IN_CI, ROOT
 
 _TESTS_DIR = str(Path(__file__).resolve().parents[1])
 if _TESTS_DIR not in sys.path:
@@ -38,16 +38,8 @@ POSTS_GRAPH = "CONSTRUCT { ?post kg:title ?t ; org:heldBy ?p } WHERE { ?post a o
 
 
 @pytest.fixture(scope="module")
-def store(tmp_path_factory) -> Path:
-    require_shared()
-    from click.testing import CliRunner
-
-    from kg.cli import main
-
-    path = tmp_path_factory.mktemp("sparql") / "store"
-    result = CliRunner().invoke(main, ["build", str(CORPUS), "--store", str(path), "--no-html"])
-    assert result.exit_code == 0, result.output
-    return path
+def store(corpus_store) -> Path:
+    return corpus_store
 
 
 @pytest.fixture(scope="module")

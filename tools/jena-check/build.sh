@@ -1,41 +1,6 @@
 #!/usr/bin/env bash
-# Builds the Jena query runner (tools/jena-check) with Maven, only when needed: target/classes or
-# target/lib is missing, or pom.xml / a file under src/ is newer than the last successful build.
-# Works from any cwd; concurrent callers wait for each other. On failure prints Maven's output and
-# exits non-zero. The first build downloads ~15 MB of jars from Maven Central into ~/.m2.
+# Builds the Jena query runner (tools/jena-check) with Maven when needed; the first build
+# downloads ~15 MB of jars from Maven Central into ~/.m2.
 set -euo pipefail
-
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-target="$here/target"
-stamp="$target/.build-stamp"
-
-needs_build() {
-    [[ -d "$target/classes" && -d "$target/lib" && -f "$stamp" ]] || return 0
-    [[ -f "$target/classes/kg/jena/RunQuery.class" ]] || return 0
-    [[ -n "$(ls -A "$target/lib" 2>/dev/null)" ]] || return 0
-    [[ -n "$(find "$here/pom.xml" "$here/src" -type f -newer "$stamp" -print -quit)" ]] && return 0
-    return 1
-}
-
-needs_build || exit 0
-
-# Serialize concurrent builds (e.g. parallel test workers); the lock lives outside target/,
-# which `clean` deletes.
-if command -v flock >/dev/null 2>&1; then
-    lock="${TMPDIR:-/tmp}/kg-jena-build-$(printf '%s' "$here" | cksum | cut -d' ' -f1).lock"
-    exec 9>"$lock"
-    flock 9
-    needs_build || exit 0
-fi
-
-command -v mvn >/dev/null 2>&1 || { echo "build.sh: mvn (Maven) is not on PATH" >&2; exit 1; }
-
-log="$(mktemp "${TMPDIR:-/tmp}/kg-jena-build.XXXXXX")"
-trap 'rm -f "$log"' EXIT
-# clean: stale jars in target/lib (e.g. after a version bump) would otherwise stay on the classpath.
-if ! mvn -B -q -Dstyle.color=never -f "$here/pom.xml" clean package -DskipTests >"$log" 2>&1; then
-    echo "build.sh: Maven build of $here failed:" >&2
-    cat "$log" >&2
-    exit 1
-fi
-touch "$stamp"
+exec bash "$here/../maven-build.sh" "$here" kg/jena/RunQuery.class
