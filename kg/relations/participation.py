@@ -24,6 +24,7 @@ _AT_MEETING_LINE = re.compile(r"^[—\-\s]*(?:\d{4}年\d{1,2}月\d{1,2}日)?在$
 def participation(doc: Document, rels: RelationSet) -> None:
     pairs = _Pairs(*rels.mention_pairs())
     attendants_of_current_activity(doc, rels, pairs)
+    presides_over_the_meeting(doc, rels, pairs)
     groundbreaking(doc, rels, pairs)
     report_at_meeting(doc, rels, pairs)
     plan_owner(doc, rels, pairs)
@@ -102,6 +103,25 @@ def _current_activity(doc: Document, pairs, position: int) -> Entity | None:
     floor = _paragraph_start(doc.text, position, 1)
     recent = [(m, e) for m, e in pairs.between(floor, position) if e.type in _ACTIVITY]
     return recent[-1][1] if recent else None
+
+
+_PRESIDE = re.compile(r"主持(?:召开)?(?:会议|大会|本次会议|座谈会|仪式)")
+
+
+def presides_over_the_meeting(doc: Document, rels: RelationSet, pairs) -> None:
+    """甲主持会议: the bare word stands for the meeting the article has just
+    named (in this or the previous paragraph); who presides leads it."""
+    for sentence in doc.sentences:
+        for match in _PRESIDE.finditer(sentence.text):
+            at = sentence.start + match.start()
+            persons = [e for m, e in pairs.between(sentence.start, at)
+                       if e.type is EntityType.PERSON and m.source != "byline"]
+            if not persons:
+                continue
+            floor = _paragraph_start(doc.text, at, 1)
+            events = [e for m, e in pairs.between(floor, at) if e.type is EntityType.EVENT]
+            if events:
+                rels.add(RelationType.LEADS, persons[-1].id, events[-1].id, at, "presides_over_meeting")
 
 
 def groundbreaking(doc: Document, rels: RelationSet, pairs) -> None:

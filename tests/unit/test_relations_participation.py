@@ -97,3 +97,11 @@ def test_service_centres_are_not_departments_of_the_government(pipeline):
     rels = relations(doc)
     assert ("PART_OF", "桃江县商务局", "桃江县人民政府") in rels
     assert ("PART_OF", "桃江县政务服务中心", "桃江县人民政府") not in rels
+
+
+def test_who_presides_over_the_meeting_just_named_leads_it(pipeline):
+    from tests.unit.helpers import make_doc, relations
+
+    doc = pipeline(make_doc("桃江县召开“清风行动”推进会。县委书记赵明远主持会议并讲话。"))
+    leads = {(h, t) for r, h, t in relations(doc) if r == "LEADS"}
+    assert ("赵明远", "“清风行动”推进会") in leads or any(h == "赵明远" and "推进会" in t for h, t in leads)
