@@ -4,8 +4,6 @@ and Cytoscape exports."""
 
 from __future__ import annotations
 
-from collections import defaultdict
-
 _NODES = """
 SELECT ?e ?type (SAMPLE(?label) AS ?name) (SAMPLE(?code) AS ?division) (SAMPLE(?lvl) AS ?level) WHERE {
   ?e kg:entityType ?type ; rdfs:label ?label .
@@ -86,11 +84,3 @@ def generate_jsonl(view: dict):
         yield json.dumps({"kind": "node", **node}, ensure_ascii=False) + "\n"
     for edge in view["edges"]:
         yield json.dumps({"kind": "edge", **edge}, ensure_ascii=False) + "\n"
-
-
-def neighbourhood_index(view: dict) -> dict[str, set[str]]:
-    adj: dict[str, set[str]] = defaultdict(set)
-    for e in view["edges"]:
-        adj[e["source"]].add(e["target"])
-        adj[e["target"]].add(e["source"])
-    return adj

@@ -1,6 +1,6 @@
-"""Companies: names ending in a legal form (…有限公司, …集团), the items of
-an enumeration headed by a company noun (X、Y、Z等15家知名水企), and brands
-before 工厂; then every other occurrence of a name found so."""
+"""Companies: names ending in a legal form (…有限公司, …集团) and the items
+of an enumeration headed by a company noun (X、Y、Z等15家知名水企); then
+every other occurrence of a name found so."""
 
 from __future__ import annotations
 

@@ -19,8 +19,6 @@ def recognise_organizations(doc: Document, lex: Lexicon) -> list[Mention]:
     barriers = barrier_ends(doc.mentions, {EntityType.GOV_BODY, EntityType.PERSON, EntityType.COMPANY})
     out = []
     for m in _HEAD.finditer(text):
-        if text[m.end():m.end() + 1] in ("长", "区") or text[max(0, m.start() - 1):m.start()] == "县" and m.group() == "融媒体中心":
-            pass
         start = left_edge(text, m.start(), clause_floor(doc, m.start()), 16, barriers)
         modifier = text[start:m.start()]
         if len(modifier) < 2 or _GENERIC.match(modifier) or is_generic(modifier):

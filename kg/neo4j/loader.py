@@ -109,6 +109,20 @@ def batches(rows: Iterable, size: int) -> Iterator[list[dict]]:
         yield [row.params() for row in chunk]
 
 
+def _write_by_type(client: Neo4jClient, items: list[dict], statements: dict, rows_of, counts, report: LoadReport,
+                   batch_size: int) -> None:
+    """Labels and relationship types cannot be parameters: one fixed statement
+    per type, each type's rows in batches; unknown types are counted, not written."""
+    for kind in sorted({item["type"] for item in items}):
+        statement = statements.get(kind)
+        if statement is None:
+            report.skipped[kind] += sum(1 for item in items if item["type"] == kind)
+            continue
+        for batch in batches(rows_of(kind), batch_size):
+            client.write(statement, batch, report.written)
+            counts[kind] += len(batch)
+
+
 def load_view(client: Neo4jClient, view: dict, batch_size: int = DEFAULT_BATCH_SIZE,
               schema: bool = True) -> LoadReport:
     """Write the view; nodes before the relationships that MATCH them."""
@@ -118,25 +132,13 @@ def load_view(client: Neo4jClient, view: dict, batch_size: int = DEFAULT_BATCH_S
     for batch in batches(article_rows(view), batch_size):
         client.write(ARTICLES, batch, report.written)
         report.articles += len(batch)
-    for label in sorted({n["type"] for n in view["nodes"]}):
-        statement = ENTITIES.get(label)
-        if statement is None:
-            report.skipped[label] += sum(1 for n in view["nodes"] if n["type"] == label)
-            continue
-        for batch in batches(entity_rows(view, label), batch_size):
-            client.write(statement, batch, report.written)
-            report.entities[label] += len(batch)
+    _write_by_type(client, view["nodes"], ENTITIES, lambda t: entity_rows(view, t), report.entities, report,
+                   batch_size)
     for batch in batches(mention_rows(view), batch_size):
         client.write(MENTIONS, batch, report.written)
         report.mentions += len(batch)
-    for rel_type in sorted({e["type"] for e in view["edges"]}):
-        statement = RELATIONS.get(rel_type)
-        if statement is None:
-            report.skipped[rel_type] += sum(1 for e in view["edges"] if e["type"] == rel_type)
-            continue
-        for batch in batches(relation_rows(view, rel_type), batch_size):
-            client.write(statement, batch, report.written)
-            report.relations[rel_type] += len(batch)
+    _write_by_type(client, view["edges"], RELATIONS, lambda t: relation_rows(view, t), report.relations, report,
+                   batch_size)
     return report
 
 
